@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { categories } from '../schema/errors.ts';
+import { entrySections } from '../components/entry/sections.ts';
+
+export interface EntryHeader {
+  id: string;
+  title: string;
+  category: string;
+  aliases: string[];
+  fixCount: number;
+}
+
+/**
+ * Reads each entry's header straight from content/errors/ for code that runs while the Astro
+ * config loads (the sidebar, link validation), where the content API is not available yet.
+ * The schema still validates every entry during the build.
+ */
+export function readEntryHeaders(dir = join(process.cwd(), 'content/errors')): EntryHeader[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.mdx') && !name.startsWith('_'))
+    .map((name) => {
+      const source = readFileSync(join(dir, name), 'utf8');
+      const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '';
+      const data = (parse(frontmatter) ?? {}) as Partial<{
+        id: string;
+        title: string;
+        category: string;
+        aliases: string[];
+        fixes: unknown[];
+      }>;
+      return {
+        id: data.id ?? name.replace(/\.mdx$/, ''),
+        title: data.title ?? name,
+        category: data.category ?? '',
+        aliases: data.aliases ?? [],
+        fixCount: data.fixes?.length ?? 0,
+      };
+    });
+}
+
+/**
+ * Tells whether a link points at a page this site generates outside Starlight's docs collection
+ * (entry pages, aliases, category pages, the index), including the section anchors those pages
+ * promise. starlight-links-validator cannot see such pages, so links to them that this function
+ * accepts are excluded from its checks, and any other link is still validated and fails if broken.
+ */
+export function createGeneratedRouteMatcher(entries: readonly EntryHeader[]) {
+  const entryAnchors = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const anchors = new Set<string>(entrySections.map((section) => section.anchor));
+    for (let index = 1; index <= entry.fixCount; index += 1) anchors.add(`fix-${index}`);
+    entryAnchors.set(entry.id, anchors);
+    for (const alias of entry.aliases) entryAnchors.set(alias, anchors);
+  }
+  const pages = new Set(['/errors/', ...categories.map((category) => `/categories/${category}/`)]);
+
+  return (link: string): boolean => {
+    const [pathAndQuery = '', hash] = link.split('#');
+    const path = pathAndQuery.split('?')[0] ?? '';
+    if (pages.has(path)) return hash === undefined;
+    const entry = /^\/errors\/([a-z0-9-]+)\/$/.exec(path)?.[1];
+    if (!entry) return false;
+    const anchors = entryAnchors.get(entry);
+    return anchors !== undefined && (hash === undefined || anchors.has(hash));
+  };
+}

@@ -1,0 +1,36 @@
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import type { ErrorEntry } from './errors';
+import { type CheckedEntry, checkCatalogue, checkEntry, EntryValidationError, idFromFile } from './validate';
+
+/**
+ * Loads `content/errors/*.mdx` with Astro's glob loader, but validates each entry with our own
+ * checks first so that a bad entry fails the build naming its file and field, and then checks
+ * the catalogue as a whole (unique ids and aliases, existing `related` ids).
+ */
+export function errorsLoader(base = './content/errors'): Loader {
+  const inner = glob({
+    base,
+    pattern: '**/[^_]*.mdx',
+    generateId: ({ entry }) => idFromFile(entry),
+  });
+  return {
+    name: 'lambda-field-guide-errors',
+    async load(context: LoaderContext) {
+      const parseData: LoaderContext['parseData'] = async (props) => {
+        const file = props.filePath ?? `${base}/${props.id}.mdx`;
+        const checked = checkEntry(file, props.data);
+        if (!checked.ok) throw new EntryValidationError(checked.problems);
+        return context.parseData(props);
+      };
+      await inner.load({ ...context, parseData });
+
+      const entries: CheckedEntry[] = [...context.store.values()].map((stored) => ({
+        file: stored.filePath ?? `${base}/${stored.id}.mdx`,
+        entry: stored.data as ErrorEntry,
+      }));
+      const problems = checkCatalogue(entries);
+      if (problems.length > 0) throw new EntryValidationError(problems);
+    },
+  };
+}
