@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { categories } from '../schema/errors.ts';
 import { entrySections } from '../components/entry/sections.ts';
+import { categories } from '../schema/errors.ts';
+import { readEntryFiles } from '../schema/files.ts';
+import { idFromFile } from '../schema/validate.ts';
 
 export interface EntryHeader {
   id: string;
@@ -17,27 +16,23 @@ export interface EntryHeader {
  * config loads (the sidebar, link validation), where the content API is not available yet.
  * The schema still validates every entry during the build.
  */
-export function readEntryHeaders(dir = join(process.cwd(), 'content/errors')): EntryHeader[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.mdx') && !name.startsWith('_'))
-    .map((name) => {
-      const source = readFileSync(join(dir, name), 'utf8');
-      const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '';
-      const data = (parse(frontmatter) ?? {}) as Partial<{
-        id: string;
-        title: string;
-        category: string;
-        aliases: string[];
-        fixes: unknown[];
-      }>;
-      return {
-        id: data.id ?? name.replace(/\.mdx$/, ''),
-        title: data.title ?? name,
-        category: data.category ?? '',
-        aliases: data.aliases ?? [],
-        fixCount: data.fixes?.length ?? 0,
-      };
-    });
+export function readEntryHeaders(): EntryHeader[] {
+  return readEntryFiles().map(({ file, data }) => {
+    const header = (data ?? {}) as Partial<{
+      id: string;
+      title: string;
+      category: string;
+      aliases: string[];
+      fixes: unknown[];
+    }>;
+    return {
+      id: header.id ?? idFromFile(file),
+      title: header.title ?? file,
+      category: header.category ?? '',
+      aliases: header.aliases ?? [],
+      fixCount: header.fixes?.length ?? 0,
+    };
+  });
 }
 
 /**

@@ -24,9 +24,7 @@ export const runtimes = ['any', 'nodejs', 'python', 'java', 'dotnet', 'go', 'rub
 /** Entry ids are URL segments promised to outlive any refactor: lower-case kebab-case only. */
 export const entryIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const entryId = z
-  .string()
-  .regex(entryIdPattern, 'must be kebab-case: lower-case letters, digits and single hyphens');
+const entryId = z.string().regex(entryIdPattern, 'must be kebab-case: lower-case letters, digits and single hyphens');
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -64,7 +62,10 @@ export const messageSchema = z.object({
   /** Where this exact wording was seen: an AWS documentation page, a source file or a public issue. */
   source: httpsUrl,
   /** Lambda's error type for this message, where it has one (`Runtime.ImportModuleError`, `Sandbox.Timedout`…). */
-  errorType: z.string().regex(/^[A-Za-z][\w.]*$/, 'must look like Runtime.ExitError').optional(),
+  errorType: z
+    .string()
+    .regex(/^[A-Za-z][\w.]*$/, 'must look like Runtime.ExitError')
+    .optional(),
 });
 
 /** One way to fix the problem, with code in both languages the guide supports. */

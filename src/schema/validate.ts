@@ -44,7 +44,8 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
-  if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) return 'is required';
+  const missing = issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union';
+  if (missing && valueAt(data, issue.path) === undefined) return 'is required';
   return issue.message;
 }
 
@@ -97,7 +98,7 @@ export function checkCatalogue(entries: readonly CheckedEntry[]): EntryProblem[]
       problems.push({ file, field: 'id', message: `must equal the file name "${expected}", got "${entry.id}"` });
     }
     claim(entry.id, file, 'id');
-    entry.aliases?.forEach((alias, index) => claim(alias, file, `aliases[${index}]`));
+    for (const [index, alias] of (entry.aliases ?? []).entries()) claim(alias, file, `aliases[${index}]`);
   }
 
   const ids = new Set(entries.map(({ entry }) => entry.id));

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { type Snippet, writeSnippets } from './support/snippets';
+
+const snippets = writeSnippets();
+const typescriptSnippets = snippets.filter((snippet) => snippet.language === 'typescript');
+const pythonSnippets = snippets.filter((snippet) => snippet.language === 'python');
+
+/** Type-checks all TypeScript snippets in one program, as strictly as the project itself. */
+function typeCheck(files: readonly Snippet[]): Map<string, string[]> {
+  const program = ts.createProgram(
+    files.map((file) => file.path),
+    {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2023,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+      types: ['node'],
+      skipLibCheck: true,
+      noUnusedLocals: true,
+      noImplicitReturns: true,
+      exactOptionalPropertyTypes: false,
+    },
+  );
+  const problems = new Map<string, string[]>();
+  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+    const file = diagnostic.file?.fileName ?? '(program)';
+    const snippet = files.find((candidate) => file.endsWith(candidate.path));
+    const position =
+      diagnostic.file && diagnostic.start !== undefined
+        ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
+        : undefined;
+    const where = position ? `line ${position.line + 1 - (snippet?.headerLines ?? 0)}: ` : '';
+    const text = `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
+    problems.set(snippet?.path ?? file, [...(problems.get(snippet?.path ?? file) ?? []), text]);
+  }
+  return problems;
+}
+
+describe('TypeScript fixes type-check against the real packages', () => {
+  const problems = typeCheck(typescriptSnippets);
+
+  it('compiles with no diagnostics outside the snippets', () => {
+    const strays = [...problems.keys()].filter((path) => !typescriptSnippets.some((s) => s.path === path));
+    expect(strays).toEqual([]);
+  });
+
+  it.each(typescriptSnippets.map((snippet) => [`${snippet.entry} fix ${snippet.fix} (${snippet.title})`, snippet]))(
+    '%s',
+    (_name, snippet) => {
+      expect(problems.get(snippet.path) ?? [], `content/errors/${snippet.entry}.mdx fixes[${snippet.fix - 1}]`).toEqual(
+        [],
+      );
+    },
+  );
+});
+
+const python = spawnSync('python3', ['--version'], { encoding: 'utf8' });
+const havePython = python.status === 0;
+if (!havePython) {
+  console.warn('python3 was not found: the Python fixes were NOT compiled. Install python3 to check them.');
+}
+
+describe.skipIf(!havePython)('Python fixes compile with py_compile', () => {
+  it.each(pythonSnippets.map((snippet) => [`${snippet.entry} fix ${snippet.fix} (${snippet.title})`, snippet]))(
+    '%s',
+    (_name, snippet) => {
+      const result = spawnSync('python3', ['-m', 'py_compile', snippet.path], { encoding: 'utf8' });
+      expect(result.stderr.trim(), `content/errors/${snippet.entry}.mdx fixes[${snippet.fix - 1}]`).toBe('');
+      expect(result.status).toBe(0);
+    },
+  );
+});
