@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { entrySections } from '../../src/components/entry/sections';
+import { expectNoAxeViolations, readEntries, sitePath } from './support';
+
+const entries = readEntries();
+
+test.describe('entry pages', () => {
+  for (const entry of entries) {
+    test(`${entry.id} shows every section under its fixed anchor`, async ({ page }) => {
+      const response = await page.goto(sitePath(`/errors/${entry.id}/`));
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry.title);
+      for (const { anchor, title } of entrySections) {
+        await expect(page.locator(`h2#${anchor}`), `#${anchor}`).toHaveText(title);
+      }
+      // Every verbatim message is on the page, exactly.
+      const messages = await page.locator('.lfg-message').allTextContents();
+      expect(messages).toEqual(entry.messages.map((message) => message.text));
+      // One heading and one TypeScript/Python tab pair per fix.
+      await expect(page.locator('#fix ~ section h3')).toHaveCount(entry.fixes.length);
+      await expect(page.getByRole('tab', { name: 'TypeScript' })).toHaveCount(entry.fixes.length);
+    });
+  }
+
+  test('fix tabs stay in sync across the page and across reloads', async ({ page }) => {
+    const entry = entries.find((candidate) => candidate.fixes.length > 1);
+    test.skip(!entry, 'needs an entry with two fixes');
+    await page.goto(sitePath(`/errors/${entry?.id}/`));
+    await page.getByRole('tab', { name: 'Python' }).first().click();
+    for (const tab of await page.getByRole('tab', { name: 'Python' }).all()) {
+      await expect(tab).toHaveAttribute('aria-selected', 'true');
+    }
+    await page.reload();
+    await expect(page.getByRole('tab', { name: 'Python' }).last()).toHaveAttribute('aria-selected', 'true');
+  });
+
+  test('code blocks have copy buttons', async ({ page }) => {
+    await page.goto(sitePath('/errors/task-timed-out/'));
+    await expect(page.getByRole('button', { name: /copy/i }).first()).toBeAttached();
+  });
+
+  test('an entry page has no axe violations', async ({ page }) => {
+    await page.goto(sitePath('/errors/task-timed-out/'));
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('aliases', () => {
+  const aliased = entries.flatMap((entry) => (entry.aliases ?? []).map((alias) => ({ alias, entry })));
+
+  test('there is at least one alias to test', () => {
+    expect(aliased.length).toBeGreaterThan(0);
+  });
+
+  for (const { alias, entry } of aliased) {
+    test(`/errors/${alias}/ redirects to /errors/${entry.id}/, keeping the anchor`, async ({ page }) => {
+      await page.goto(sitePath(`/errors/${alias}/#fix`));
+      await expect(page).toHaveURL(new RegExp(`/errors/${entry.id}/#fix$`));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry.title);
+    });
+  }
+});

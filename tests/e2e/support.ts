@@ -1,0 +1,26 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { getSiteLocation } from '../../src/config/site';
+import type { ErrorEntry } from '../../src/schema/errors';
+import { readEntryFiles } from '../../src/schema/files';
+
+const { base } = getSiteLocation();
+
+/** A site path under the configured base path, e.g. `/errors/` → `/guide/errors/`. */
+export function sitePath(path: string): string {
+  return `${base.replace(/\/$/, '')}${path}`;
+}
+
+export function readEntries(): ErrorEntry[] {
+  return readEntryFiles().map(({ data }) => data as ErrorEntry);
+}
+
+/** Runs axe on the page (WCAG 2.x A and AA) and fails with the violations listed. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
+  expect(summary).toEqual([]);
+}
