@@ -1,0 +1,282 @@
+/**
+ * The execution environment, as it runs inside a Worker: one engine per Worker, one Worker per
+ * execution environment. It runs the module's top level once (init), then one invocation per
+ * `invoke` message, on the virtual clock, and reports logs and results as messages. The hosts
+ * (worker-node.ts, worker-browser.ts) only connect it to their message port.
+ */
+import type { ServicesConfig } from '../services/config.ts';
+import { computeCpuFactor, type ServiceContext } from '../services/context.ts';
+import { createServices } from '../services/index.ts';
+import { installVirtualTime, VirtualClock } from './clock.ts';
+import { formatConsoleLine, formatErrorJson, formatErrorMessage, type LogLevel } from './format.ts';
+import { formatArgs } from './inspect.ts';
+import { MemoryMeter } from './memory.ts';
+import type { EnvironmentConfig, HostToWorker, InvocationResult, SerializedFailure, WorkerToHost } from './messages.ts';
+import { MODULE_URL, prepareModule, SERVICES_GLOBAL } from './module-loader.ts';
+import { createRandom } from './prng.ts';
+
+/** Lambda gives the init phase 10 seconds on demand. */
+const INIT_LIMIT_MS = 10_000;
+
+type Handler = (event: unknown, context: unknown) => unknown;
+
+/** What ended a drive of the clock. */
+type DriveEnd = 'settled' | 'deadline' | 'killed' | { crash: unknown };
+
+interface Environment {
+  config: EnvironmentConfig;
+  clock: VirtualClock;
+  memory: MemoryMeter;
+  overheadRandom: () => number;
+  handler: Handler;
+}
+
+/** A real macrotask: when it runs, every microtask queued before it has run. */
+function createMacrotask(): () => Promise<void> {
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+}
+
+export function serializeError(error: unknown): SerializedFailure & { own: Record<string, unknown> } {
+  if (error instanceof Error) {
+    const own: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(error)) if (key !== 'name') own[key] = value;
+    const stack = (error.stack ?? `${error.name}: ${error.message}`)
+      .split('\n')
+      .filter((line, index) => index === 0 || line.includes(MODULE_URL) || !/^\s+at |@/.test(line));
+    return { errorType: error.name, errorMessage: error.message, stack, own };
+  }
+  return { errorType: typeof error, errorMessage: String(error), stack: [], own: {} };
+}
+
+export function createEngine(post: (message: WorkerToHost) => void) {
+  const nextMacrotask = createMacrotask();
+  let environment: Environment | undefined;
+  let activeClock: VirtualClock | undefined;
+  let requestId: string | undefined;
+  let crash: { error: unknown } | undefined;
+  let realPending = 0;
+
+  const log = (level: LogLevel, args: unknown[]) => {
+    const now = activeClock?.now ?? Date.now();
+    post({ type: 'log', line: formatConsoleLine(now, requestId, level, formatArgs(args)) });
+  };
+
+  const logError = (label: 'Invoke Error' | 'Uncaught Exception', error: unknown) => {
+    const { own, ...failure } = serializeError(error);
+    log('ERROR', [formatErrorMessage(label, formatErrorJson(failure, own))]);
+    return failure;
+  };
+
+  function patchConsole(): void {
+    const levels: [keyof Console, LogLevel][] = [
+      ['log', 'INFO'],
+      ['info', 'INFO'],
+      ['warn', 'WARN'],
+      ['error', 'ERROR'],
+      ['debug', 'DEBUG'],
+      ['trace', 'TRACE'],
+    ];
+    for (const [method, level] of levels) {
+      Object.defineProperty(console, method, { value: (...args: unknown[]) => log(level, args), configurable: true });
+    }
+  }
+
+  /**
+   * Runs the clock until `isSettled()`, the deadline, a kill or a crash. Between steps it waits one
+   * real macrotask; if nothing settled, it fires the next timer. With no timer left and nothing real
+   * pending, nothing can ever happen again: the clock runs to the deadline.
+   */
+  async function drive(env: Environment, isSettled: () => boolean, deadline: number): Promise<DriveEnd> {
+    for (;;) {
+      await nextMacrotask();
+      if (crash) return { crash: crash.error };
+      if (env.memory.killed) return 'killed';
+      if (isSettled()) return 'settled';
+      if (env.clock.now >= deadline) return 'deadline';
+      if (realPending > 0) continue;
+      const timer = env.clock.peek();
+      if (!timer || timer.at > deadline) {
+        env.clock.now = deadline;
+        return 'deadline';
+      }
+      try {
+        env.clock.fire(timer);
+      } catch (error) {
+        crash = { error };
+      }
+    }
+  }
+
+  async function initialize(code: string, config: EnvironmentConfig, startEpochMs: number): Promise<void> {
+    const streamSeed = config.seed + config.environmentIndex * 7919;
+    const clock = new VirtualClock(startEpochMs);
+    activeClock = clock;
+    const memory = new MemoryMeter(config.memoryMb * 1024 * 1024);
+    installVirtualTime(clock, createRandom(streamSeed, 'user'));
+    patchConsole();
+    const context: ServiceContext = {
+      clock,
+      memory,
+      random: (stream) => createRandom(streamSeed, stream),
+      cpuFactor: computeCpuFactor(config.memoryMb),
+    };
+    const { services, fetch } = createServices(context, config.services satisfies ServicesConfig);
+    (globalThis as Record<symbol, unknown>)[SERVICES_GLOBAL] = services;
+    Object.defineProperty(globalThis, 'fetch', { value: fetch, configurable: true, writable: true });
+
+    const overheadRandom = createRandom(streamSeed, 'runtime');
+    // Starting the Node.js runtime itself, before any user code: 100 to 160 ms.
+    clock.advance(100 + overheadRandom() * 60);
+
+    const fail = (failure: SerializedFailure) =>
+      post({ type: 'init-failed', ...failure, initDurationMs: clock.now - startEpochMs, endEpochMs: clock.now });
+
+    const prepared = await prepareModule(code);
+    if (!prepared.ok) {
+      const error = Object.assign(new Error(prepared.errorMessage), { name: prepared.errorType });
+      error.stack = `${prepared.errorType}: ${prepared.errorMessage}`;
+      fail(logError('Uncaught Exception', error));
+      return;
+    }
+    let module: Record<string, unknown> | undefined;
+    let loadError: { error: unknown } | undefined;
+    realPending += 1;
+    const loading = import(/* @vite-ignore */ prepared.url).then(
+      (loaded: Record<string, unknown>) => {
+        module = loaded;
+      },
+      (error: unknown) => {
+        loadError = { error };
+      },
+    );
+    loading.finally(() => {
+      realPending -= 1;
+    });
+    const env: Environment = { config, clock, memory, overheadRandom, handler: () => undefined };
+    const end = await drive(env, () => module !== undefined || loadError !== undefined, startEpochMs + INIT_LIMIT_MS);
+    if (end === 'deadline') {
+      const error = Object.assign(new Error('Init phase timed out after 10.00 seconds'), { name: 'Sandbox.Timedout' });
+      error.stack = `${error.name}: ${error.message}`;
+      fail(serializeError(error));
+      return;
+    }
+    if (end === 'killed') {
+      fail({ errorType: 'Runtime.OutOfMemory', errorMessage: 'Runtime exited with error: signal: killed', stack: [] });
+      return;
+    }
+    if (loadError || typeof end === 'object') {
+      const error = loadError?.error ?? (end as { crash: unknown }).crash;
+      if (error instanceof SyntaxError) {
+        error.name = 'Runtime.UserCodeSyntaxError';
+        error.message = `SyntaxError: ${error.message}`;
+      }
+      fail(logError('Uncaught Exception', error));
+      return;
+    }
+    const handler = module?.handler;
+    if (typeof handler !== 'function') {
+      const error = new Error('index.handler is undefined or not exported');
+      error.name = 'Runtime.HandlerNotFound';
+      error.stack = `${error.name}: ${error.message}`;
+      fail(logError('Uncaught Exception', error));
+      return;
+    }
+    env.handler = handler as Handler;
+    environment = env;
+    post({ type: 'init-done', initDurationMs: clock.now - startEpochMs, endEpochMs: clock.now });
+  }
+
+  async function invoke(env: Environment, id: string, event: unknown, startEpochMs: number): Promise<void> {
+    const { clock, memory, config } = env;
+    clock.now = Math.max(clock.now, startEpochMs);
+    const start = clock.now;
+    const deadline = start + config.timeoutSeconds * 1000;
+    requestId = id;
+    memory.beginInvocation();
+    // The runtime's own share of every invocation: fetching the event, posting the response.
+    clock.advance(0.4 + env.overheadRandom() * 1.6);
+
+    let settled: { ok: true; value: unknown } | { ok: false; error: unknown } | undefined;
+    const finish = (outcome: typeof settled) => {
+      settled ??= outcome;
+    };
+    const context = {
+      callbackWaitsForEmptyEventLoop: true,
+      functionName: config.functionName,
+      functionVersion: '$LATEST',
+      invokedFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:${config.functionName}`,
+      memoryLimitInMB: String(config.memoryMb),
+      awsRequestId: id,
+      logGroupName: `/aws/lambda/${config.functionName}`,
+      logStreamName: `${new Date(start).toISOString().slice(0, 10).replace(/-/g, '/')}/[$LATEST]${id.replace(/-/g, '')}`,
+      getRemainingTimeInMillis: () => Math.max(0, Math.floor(deadline - clock.now)),
+      done: (error?: unknown, value?: unknown) =>
+        finish(error === undefined || error === null ? { ok: true, value } : { ok: false, error }),
+      succeed: (value?: unknown) => finish({ ok: true, value }),
+      fail: (error?: unknown) => finish({ ok: false, error: error ?? 'handled' }),
+    };
+    try {
+      Promise.resolve(env.handler(event, context)).then(
+        (value) => finish({ ok: true, value }),
+        (error: unknown) => finish({ ok: false, error }),
+      );
+    } catch (error) {
+      finish({ ok: false, error });
+    }
+    const end = await drive(env, () => settled !== undefined, deadline);
+
+    let result: InvocationResult;
+    if (end === 'killed') {
+      result = { kind: 'out-of-memory' };
+    } else if (typeof end === 'object') {
+      result = { kind: 'crash', exitReason: 'exit status 129', ...logError('Uncaught Exception', end.crash) };
+    } else if (end === 'deadline') {
+      // Lambda notices the timeout a few milliseconds late.
+      clock.now = deadline + env.overheadRandom() * 5;
+      result = { kind: 'timeout' };
+    } else if (settled?.ok === false) {
+      result = { kind: 'error', ...logError('Invoke Error', settled.error) };
+    } else {
+      const value = settled?.value;
+      try {
+        result = { kind: 'success', result: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+      } catch (error) {
+        result = {
+          kind: 'error',
+          errorType: 'Runtime.MarshalError',
+          errorMessage: `Unable to stringify response body: ${String(error)}`,
+          stack: [],
+        };
+      }
+    }
+    requestId = undefined;
+    post({
+      type: 'invoke-done',
+      result,
+      durationMs: clock.now - start,
+      maxMemoryUsedMb: end === 'killed' ? config.memoryMb : memory.peakMb(),
+      endEpochMs: clock.now,
+    });
+  }
+
+  return {
+    async receive(message: HostToWorker): Promise<void> {
+      switch (message.type) {
+        case 'init':
+          await initialize(message.code, message.config, message.startEpochMs);
+          return;
+        case 'invoke':
+          if (!environment) throw new Error('invoke before a successful init');
+          await invoke(environment, message.requestId, message.event, message.startEpochMs);
+          return;
+      }
+    },
+  };
+}
