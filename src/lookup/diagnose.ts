@@ -1,0 +1,536 @@
+import { countLiteralCharacters, extractPrefilter, type Prefilter, passesPrefilter } from './literals';
+import { normaliseLine } from './normalise';
+import { type LogRecord, type ParsedPaste, parsePaste } from './parse';
+import { type ReportLine, type ReportSummary, summariseReports } from './report';
+import type { ErrorIndex, IndexEntry } from './schema';
+
+/* ------------------------------------------------------------------------------------------------
+ * Compiling the index
+ * ---------------------------------------------------------------------------------------------- */
+
+interface CompiledPattern {
+  entry: number;
+  /** `source` as written in the entry, for reasons and failures. */
+  source: string;
+  regex: RegExp;
+  prefilter: Prefilter | undefined;
+  /** How much a match counts: 2 for a bare word, up to 6 for a long specific message. */
+  weight: number;
+}
+
+/** An index made ready for matching: regexes compiled once, prefilters extracted, error types mapped. */
+export interface CompiledIndex {
+  readonly index: ErrorIndex;
+  readonly entries: readonly IndexEntry[];
+  readonly byId: ReadonlyMap<string, number>;
+  readonly patterns: readonly CompiledPattern[];
+  /** Error type → the entries whose messages carry it. */
+  readonly errorTypes: ReadonlyMap<string, readonly number[]>;
+  /** Error types with a dot (`Runtime.ExitError`): specific enough to recognise anywhere in the text. */
+  readonly dottedErrorTypes: readonly string[];
+  /** Patterns that did not compile, named; they are left out and reported in every Diagnosis. */
+  readonly problems: readonly string[];
+}
+
+const compiled = new WeakMap<ErrorIndex, CompiledIndex>();
+
+/** The weight of a pattern match, from the number of literal characters its source spells out. */
+export function patternWeight(source: string): number {
+  return 2 + Math.min(countLiteralCharacters(source), 48) / 12;
+}
+
+/** Compiles an index for `diagnose`. Cached per index object, so calling it again is free. */
+export function compileIndex(index: ErrorIndex): CompiledIndex {
+  const cached = compiled.get(index);
+  if (cached) return cached;
+  const entries = Array.isArray(index?.entries) ? index.entries : [];
+  const patterns: CompiledPattern[] = [];
+  const problems: string[] = [];
+  const errorTypes = new Map<string, number[]>();
+  entries.forEach((entry, position) => {
+    for (const { source, flags } of entry.patterns ?? []) {
+      try {
+        const regex = new RegExp(source, (flags ?? '').replace(/[gy]/g, ''));
+        patterns.push({
+          entry: position,
+          source,
+          regex,
+          prefilter: extractPrefilter(source, flags),
+          weight: patternWeight(source),
+        });
+      } catch (error) {
+        problems.push(`Entry "${entry.id}": pattern /${source}/ does not compile (${(error as Error).message}).`);
+      }
+    }
+    for (const type of entry.errorTypes ?? []) {
+      const owners = errorTypes.get(type) ?? [];
+      owners.push(position);
+      errorTypes.set(type, owners);
+    }
+  });
+  const result: CompiledIndex = {
+    index,
+    entries,
+    byId: new Map(entries.map((entry, position) => [entry.id, position])),
+    patterns,
+    errorTypes,
+    dottedErrorTypes: [...errorTypes.keys()].filter((type) => type.includes('.')),
+    problems,
+  };
+  compiled.set(index, result);
+  return result;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The Diagnosis
+ * ---------------------------------------------------------------------------------------------- */
+
+/** An entry the paste points to, with what pointed there. */
+export interface Match {
+  id: string;
+  title: string;
+  /** The entry's absolute URL, from errors.json. */
+  url: string;
+  /** Higher is better; see src/lookup/README.md for how it is computed. Comparable within one Diagnosis. */
+  score: number;
+  /** The pasted lines that matched, as pasted; repeats (same line but for ids, times and numbers) shown once. */
+  evidence: string[];
+  /** What the patterns' named groups captured (`seconds`, `module`…) and figures the signals read. */
+  values: Record<string, string>;
+  /** How many log events (records) pointed to this entry. */
+  occurrences: number;
+  /** Request ids of those events, first ones first (at most 20). */
+  requestIds: string[];
+  /** Why the entry matched, one short sentence per kind of evidence. */
+  reasons: string[];
+}
+
+export type SignalKind = 'out-of-memory' | 'timeout' | 'cold-start' | 'over-provisioned';
+
+/** Something the REPORT figures show, independently of any message. */
+export interface Signal {
+  kind: SignalKind;
+  /** The entry that explains it. */
+  entryId: string;
+  /** The entry's title and URL, when the index has it. */
+  entry?: { id: string; title: string; url: string };
+  /** One sentence a reader can act on. */
+  message: string;
+  /** Invocations showing it. */
+  count: number;
+  evidence: string[];
+  values: Record<string, string>;
+}
+
+/** The REPORT figures of the paste and what they show. */
+export interface ReportAnalysis extends ReportSummary {
+  signals: Signal[];
+}
+
+export interface Diagnosis {
+  /** Entries best first. Empty when nothing matched. */
+  matches: Match[];
+  /** Present when the paste had REPORT lines (text or JSON platform.report). */
+  report?: ReportAnalysis;
+  /** What the engine could not do or chose not to: caps reached, binary input, broken patterns. */
+  notes: string[];
+  stats: { lines: number; records: number; requests: number };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Matching and scoring
+ * ---------------------------------------------------------------------------------------------- */
+
+/** Evidence weights; see README.md. */
+export const weights = {
+  errorType: 4,
+  /** An error type that every runtime uses for everything (`Error`) says little. */
+  genericErrorType: 1,
+  outOfMemory: 7,
+  timeout: 7,
+  /** Cold starts: 2 plus 2 × their share of invocations. */
+  coldStartBase: 2,
+  coldStartShare: 2,
+  overProvisioned: 2.5,
+} as const;
+
+/** Error types too common to point anywhere by themselves. */
+const genericErrorTypes = new Set([
+  'Error',
+  'Exception',
+  'TypeError',
+  'ValueError',
+  'RuntimeError',
+  'KeyError',
+  'ReferenceError',
+  'RangeError',
+  'AttributeError',
+  'ClientError',
+]);
+
+/** How much repeats add: ×(1 + 0.125·log2 n), at most ×1.5 (from 16 repeats on). */
+export function repeatFactor(count: number): number {
+  return 1 + 0.125 * Math.min(Math.log2(Math.max(count, 1)), 4);
+}
+
+/** An entry's score from its evidence contributions: the best, plus half the second, plus a quarter of the third. */
+export function combineContributions(contributions: readonly number[]): number {
+  const [first = 0, second = 0, third = 0] = [...contributions].sort((a, b) => b - a);
+  return first + 0.5 * second + 0.25 * third;
+}
+
+const maxEvidenceLines = 5;
+const maxRequestIds = 20;
+const maxEvidenceChars = 500;
+
+interface EvidenceItem {
+  reason: (count: number) => string;
+  weight: number;
+  records: number;
+}
+
+class EntryTally {
+  readonly items = new Map<string, EvidenceItem>();
+  readonly evidence = new Map<string, string>();
+  readonly values: Record<string, string> = {};
+  readonly requestIds = new Set<string>();
+  readonly records = new Set<number>();
+
+  add(key: string, weight: number, reason: (count: number) => string): void {
+    const item = this.items.get(key);
+    if (item) item.records++;
+    else this.items.set(key, { reason, weight, records: 1 });
+  }
+
+  addLine(raw: string): void {
+    if (this.evidence.size >= maxEvidenceLines * 4) return;
+    const key = normaliseLine(raw);
+    if (!this.evidence.has(key))
+      this.evidence.set(key, raw.length > maxEvidenceChars ? `${raw.slice(0, maxEvidenceChars)}…` : raw);
+  }
+
+  addValues(values: Record<string, string | undefined> | undefined): void {
+    if (!values) return;
+    for (const [name, value] of Object.entries(values))
+      if (value !== undefined && !(name in this.values)) this.values[name] = value;
+  }
+
+  addRecord(position: number, requestId: string | undefined): void {
+    this.records.add(position);
+    if (requestId && this.requestIds.size < maxRequestIds) this.requestIds.add(requestId);
+  }
+
+  score(): number {
+    return combineContributions([...this.items.values()].map((item) => item.weight * repeatFactor(item.records)));
+  }
+}
+
+/** The line of a record a match starts on. */
+function lineAt(record: LogRecord, index: number): string {
+  let line = 0;
+  for (let i = record.text.indexOf('\n'); i !== -1 && i < index; i = record.text.indexOf('\n', i + 1)) line++;
+  return record.lines[line]?.raw ?? record.lines[0]?.raw ?? '';
+}
+
+const errorTypeFields = /"(?:errorType|error|error_type|Error)"\s{0,4}:\s{0,4}"([A-Za-z][\w.$]{0,127})"/g;
+const errorTypeLabels = /(?:Error Type:|errorType=)\s{0,4}([A-Za-z][\w.$]{0,127})/g;
+const pythonErrorLine = /^\[ERROR\]\s{1,8}([A-Za-z][\w.]{0,127})(?::|\s*$)/gm;
+
+/** Error types the record states: in an `errorType` field, an `Error Type:` label, a Python `[ERROR] X:` line, or a dotted type anywhere. */
+function findErrorTypes(text: string, compiledIndex: CompiledIndex): Map<string, number> {
+  const found = new Map<string, number>();
+  const note = (type: string, index: number) => {
+    if (compiledIndex.errorTypes.has(type) && !found.has(type)) found.set(type, index);
+  };
+  if (text.includes('rror')) {
+    for (const pattern of [errorTypeFields, errorTypeLabels, pythonErrorLine]) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) note(match[1] ?? '', match.index);
+    }
+  }
+  for (const type of compiledIndex.dottedErrorTypes) {
+    let at = text.indexOf(type);
+    while (at !== -1) {
+      const before = text[at - 1] ?? ' ';
+      const after = text[at + type.length] ?? ' ';
+      if (!/[\w.]/.test(before) && !/[\w]/.test(after)) {
+        note(type, at);
+        break;
+      }
+      at = text.indexOf(type, at + 1);
+    }
+  }
+  return found;
+}
+
+function describePattern(source: string): string {
+  return source.length > 60 ? `${source.slice(0, 57)}…` : source;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Signals from REPORT lines
+ * ---------------------------------------------------------------------------------------------- */
+
+interface ReportSeen {
+  report: ReportLine;
+  raw: string;
+}
+
+const taskTimedOut = /Task timed out after (\d{1,4}(?:\.\d{1,3})?) seconds/;
+
+function round(value: number, digits = 0): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+function formatMs(value: number): string {
+  return `${round(value, value < 100 ? 2 : 0).toLocaleString('en')} ms`;
+}
+
+function findSignals(
+  reports: readonly ReportSeen[],
+  records: readonly LogRecord[],
+  summary: ReportSummary,
+): Omit<Signal, 'entry'>[] {
+  const signals: Omit<Signal, 'entry'>[] = [];
+  const evidenceOf = (seen: readonly ReportSeen[]) => {
+    const lines = new Map<string, string>();
+    for (const { raw } of seen) {
+      if (lines.size >= 3) break;
+      const key = normaliseLine(raw);
+      if (!lines.has(key)) lines.set(key, raw);
+    }
+    return [...lines.values()];
+  };
+
+  const outOfMemory = reports.filter(
+    ({ report }) => report.memorySizeMB > 0 && report.maxMemoryUsedMB >= report.memorySizeMB,
+  );
+  const first = outOfMemory[0]?.report;
+  if (first) {
+    signals.push({
+      kind: 'out-of-memory',
+      entryId: 'out-of-memory',
+      message: `${plural(outOfMemory.length, 'invocation')} used all the memory configured (Max Memory Used ${first.maxMemoryUsedMB} MB of Memory Size ${first.memorySizeMB} MB): the function ran out of memory.`,
+      count: outOfMemory.length,
+      evidence: evidenceOf(outOfMemory),
+      values: { memorySizeMB: String(first.memorySizeMB), maxMemoryUsedMB: String(first.maxMemoryUsedMB) },
+    });
+  }
+
+  // Timeouts: a timeout status, or a duration at the value a "Task timed out" line gives.
+  const timedOutSeconds = new Map<string, number>();
+  let lowestTimeout: number | undefined;
+  for (const record of records) {
+    if (!record.text.includes('Task timed out')) continue;
+    const seconds = Number(taskTimedOut.exec(record.text)?.[1]);
+    if (!Number.isFinite(seconds)) continue;
+    if (record.requestId) timedOutSeconds.set(record.requestId, seconds);
+    lowestTimeout = Math.min(lowestTimeout ?? seconds, seconds);
+  }
+  const timeouts = reports.filter(({ report }) => {
+    if (report.status === 'timeout') return true;
+    const seconds = (report.requestId && timedOutSeconds.get(report.requestId)) || lowestTimeout;
+    return seconds !== undefined && report.durationMs >= Math.floor(seconds) * 1000;
+  });
+  const timedOut = timeouts[0]?.report;
+  if (timedOut) {
+    const seconds = (timedOut.requestId && timedOutSeconds.get(timedOut.requestId)) || lowestTimeout;
+    const values: Record<string, string> = { durationMs: String(timedOut.durationMs) };
+    if (seconds !== undefined) values.timeoutSeconds = String(Math.floor(seconds));
+    signals.push({
+      kind: 'timeout',
+      entryId: 'task-timed-out',
+      message: `${plural(timeouts.length, 'invocation')} ran until the function's timeout${seconds !== undefined ? ` (${Math.floor(seconds)} s)` : ''} and ${timeouts.length === 1 ? 'was' : 'were'} stopped.`,
+      count: timeouts.length,
+      evidence: evidenceOf(timeouts),
+      values,
+    });
+  }
+
+  const coldStarts = reports.filter(({ report }) => report.initDurationMs !== undefined);
+  if (coldStarts.length > 0 && summary.initDurationMs) {
+    const share = `${round(summary.coldStartShare * 100)}%`;
+    signals.push({
+      kind: 'cold-start',
+      entryId: 'slow-cold-starts',
+      message: `${plural(coldStarts.length, 'invocation')} of ${summary.invocations.toLocaleString('en')} (${share}) ${coldStarts.length === 1 ? 'was a cold start' : 'were cold starts'}; Init Duration p50 ${formatMs(summary.initDurationMs.p50)}, max ${formatMs(summary.initDurationMs.max)}.`,
+      count: coldStarts.length,
+      evidence: evidenceOf(coldStarts),
+      values: {
+        coldStarts: String(coldStarts.length),
+        invocations: String(summary.invocations),
+        coldStartShare: share,
+        initDurationP50Ms: String(summary.initDurationMs.p50),
+        initDurationMaxMs: String(summary.initDurationMs.max),
+      },
+    });
+  }
+
+  if (summary.memorySizeMB > 0 && summary.maxMemoryUsedShare < 0.3) {
+    const peak = reports.reduce<ReportSeen | undefined>(
+      (best, seen) =>
+        !best ||
+        seen.report.maxMemoryUsedMB / seen.report.memorySizeMB > best.report.maxMemoryUsedMB / best.report.memorySizeMB
+          ? seen
+          : best,
+      undefined,
+    );
+    const share = `${round(summary.maxMemoryUsedShare * 100)}%`;
+    signals.push({
+      kind: 'over-provisioned',
+      entryId: 'high-lambda-cost',
+      message: `Max Memory Used never went above ${share} of Memory Size (${summary.maxMemoryUsedMB} MB of ${summary.memorySizeMB} MB) over ${plural(summary.invocations, 'invocation')}: memory, and so cost, is over-provisioned.`,
+      count: summary.invocations,
+      evidence: peak ? [peak.raw] : [],
+      values: {
+        memorySizeMB: String(summary.memorySizeMB),
+        maxMemoryUsedMB: String(summary.maxMemoryUsedMB),
+        maxMemoryUsedShare: share,
+      },
+    });
+  }
+  return signals;
+}
+
+function signalWeight(signal: Omit<Signal, 'entry'>, summary: ReportSummary): number {
+  switch (signal.kind) {
+    case 'out-of-memory':
+      return weights.outOfMemory;
+    case 'timeout':
+      return weights.timeout;
+    case 'cold-start':
+      return weights.coldStartBase + weights.coldStartShare * summary.coldStartShare;
+    case 'over-provisioned':
+      return weights.overProvisioned;
+  }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * diagnose
+ * ---------------------------------------------------------------------------------------------- */
+
+/** Matches one parsed paste against a compiled index. */
+export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex): Diagnosis {
+  const { entries, patterns } = compiledIndex;
+  const tallies = new Map<number, EntryTally>();
+  const tally = (entry: number) => {
+    let found = tallies.get(entry);
+    if (!found) {
+      found = new EntryTally();
+      tallies.set(entry, found);
+    }
+    return found;
+  };
+
+  const reports: ReportSeen[] = [];
+  paste.records.forEach((record, position) => {
+    if (record.report) reports.push({ report: record.report, raw: record.lines[0]?.raw ?? '' });
+    if (record.quiet) return;
+    const { text } = record;
+    const lower = text.toLowerCase();
+    for (const pattern of patterns) {
+      if (!passesPrefilter(pattern.prefilter, text, lower)) continue;
+      const match = pattern.regex.exec(text);
+      if (!match) continue;
+      const entryTally = tally(pattern.entry);
+      entryTally.add(
+        `pattern:${pattern.source}`,
+        pattern.weight,
+        (count) => `Pattern /${describePattern(pattern.source)}/ matched ${plural(count, 'log event')}.`,
+      );
+      entryTally.addLine(lineAt(record, match.index));
+      entryTally.addValues(match.groups);
+      entryTally.addRecord(position, record.requestId);
+    }
+    for (const [type, index] of findErrorTypes(text, compiledIndex)) {
+      const owners = compiledIndex.errorTypes.get(type) ?? [];
+      const weight =
+        (genericErrorTypes.has(type) ? weights.genericErrorType : weights.errorType) / Math.max(owners.length, 1);
+      for (const owner of owners) {
+        const entryTally = tally(owner);
+        entryTally.add(`type:${type}`, weight, (count) => `Error type ${type} in ${plural(count, 'log event')}.`);
+        entryTally.addLine(lineAt(record, index));
+        entryTally.addValues({ errorType: type });
+        entryTally.addRecord(position, record.requestId);
+      }
+    }
+  });
+
+  const summary = summariseReports(reports.map(({ report }) => report));
+  let report: ReportAnalysis | undefined;
+  if (summary) {
+    const signals: Signal[] = findSignals(reports, paste.records, summary).map((signal) => {
+      const position = compiledIndex.byId.get(signal.entryId);
+      const entry = position === undefined ? undefined : entries[position];
+      if (!entry || position === undefined) return signal;
+      const entryTally = tally(position);
+      const weight = signalWeight(signal, summary);
+      entryTally.add(`signal:${signal.kind}`, weight, () => signal.message);
+      // The signal counts once per invocation showing it, bounded like any repeat.
+      const item = entryTally.items.get(`signal:${signal.kind}`);
+      if (item) item.records = Math.max(item.records, signal.count);
+      for (const line of signal.evidence) entryTally.addLine(line);
+      entryTally.addValues(signal.values);
+      return { ...signal, entry: { id: entry.id, title: entry.title, url: entry.url } };
+    });
+    report = { ...summary, signals };
+  }
+
+  const matches: Match[] = [];
+  for (const [position, entryTally] of tallies) {
+    const entry = entries[position];
+    if (!entry) continue;
+    matches.push({
+      id: entry.id,
+      title: entry.title,
+      url: entry.url,
+      score: round(entryTally.score(), 2),
+      evidence: [...entryTally.evidence.values()].slice(0, maxEvidenceLines),
+      values: entryTally.values,
+      occurrences: Math.max(entryTally.records.size, ...[...entryTally.items.values()].map((item) => item.records)),
+      requestIds: [...entryTally.requestIds],
+      reasons: [...entryTally.items.values()]
+        .sort((a, b) => b.weight * repeatFactor(b.records) - a.weight * repeatFactor(a.records))
+        .map((item) => item.reason(item.records)),
+    });
+  }
+  matches.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const notes = [...paste.notes, ...compiledIndex.problems];
+  if (paste.lineCount === 0) notes.push('The paste is empty: paste an error message or some log lines.');
+  else if (matches.length === 0 && !report)
+    notes.push(
+      'Nothing in the paste matches a known error. Try pasting the full error message or the lines around it.',
+    );
+
+  const diagnosis: Diagnosis = {
+    matches,
+    notes,
+    stats: { lines: paste.lineCount, records: paste.records.length, requests: paste.requestIds.size },
+  };
+  if (report) diagnosis.report = report;
+  return diagnosis;
+}
+
+/**
+ * Reads a pasted error or log and finds the entries that explain it, best first, with the REPORT
+ * figures when there are any. Never throws: bad input gives an empty Diagnosis with `notes`.
+ */
+export function diagnose(text: string, index: ErrorIndex | CompiledIndex): Diagnosis {
+  try {
+    const compiledIndex = 'patterns' in index && 'byId' in index ? index : compileIndex(index);
+    return diagnoseParsed(parsePaste(text), compiledIndex);
+  } catch (error) {
+    // A bug must not take the page down with it: report it as a note instead.
+    return {
+      matches: [],
+      notes: [`The lookup failed on this paste: ${(error as Error)?.message ?? String(error)}`],
+      stats: { lines: 0, records: 0, requests: 0 },
+    };
+  }
+}
