@@ -1,0 +1,38 @@
+/**
+ * Converts the RE2 regexes of Logs Insights to JavaScript ones. RE2 writes flags inline, `(?i)`,
+ * anywhere in the pattern; JavaScript takes them once for the whole regex, so an inline flag here
+ * applies to the whole pattern (a documented difference, see README.md).
+ */
+
+export interface ConvertedRegex {
+  source: string;
+  flags: string;
+}
+
+export function convertRegex(re2: string): ConvertedRegex {
+  let flags = '';
+  const source = re2
+    .replace(/\(\?([imsU]+)\)/g, (_, f: string) => {
+      for (const ch of f) if (ch !== 'U' && !flags.includes(ch)) flags += ch;
+      return '';
+    })
+    .replace(/\(\?P<([A-Za-z_]\w*)>/g, '(?<$1>')
+    .replace(/\\A/g, '^')
+    .replace(/\\z/g, '$');
+  return { source, flags };
+}
+
+/** Compiles an RE2 pattern; returns the JavaScript error message when it is not valid. */
+export function compileRegex(re2: string): RegExp | string {
+  const { source, flags } = convertRegex(re2);
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    return error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+  }
+}
+
+/** The named capture groups of a pattern, in order. */
+export function namedGroups(re2: string): string[] {
+  return [...re2.matchAll(/\(\?P?<([A-Za-z_]\w*)>/g)].map((m) => m[1] as string);
+}
