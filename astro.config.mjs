@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { integrations } from './src/config/integrations.ts';
 import { getSiteLocation } from './src/config/site.ts';
+import { vite } from './src/config/vite.ts';
 
 const { site, base } = getSiteLocation();
 
@@ -10,4 +11,5 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   integrations,
+  vite,
 });
