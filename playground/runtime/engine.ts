@@ -98,10 +98,12 @@ export function createEngine(post: (message: WorkerToHost) => void) {
       await nextMacrotask();
       if (crash) return { crash: crash.error };
       if (env.memory.killed) return 'killed';
+      // CPU charged synchronously can carry the clock past the deadline even if the code then settled.
+      if (env.clock.now > deadline) return 'deadline';
       if (isSettled()) return 'settled';
-      if (env.clock.now >= deadline) return 'deadline';
-      if (realPending > 0) continue;
       const timer = env.clock.peek();
+      // While the module is still being fetched for real (import()), only timers may move the clock.
+      if (!timer && realPending > 0) continue;
       if (!timer || timer.at > deadline) {
         env.clock.now = deadline;
         return 'deadline';

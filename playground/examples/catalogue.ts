@@ -1,0 +1,45 @@
+/** Every example's meta, keyed by the folder name that holds its before.ts and after.ts. */
+import backoffWithJitter from './backoff-with-jitter/meta.ts';
+import circuitBreaker from './circuit-breaker/meta.ts';
+import clientVsTransientErrors from './client-vs-transient-errors/meta.ts';
+import generatorsNotLists from './generators-not-lists/meta.ts';
+import initOutsideHandler from './init-outside-handler/meta.ts';
+import lazyImports from './lazy-imports/meta.ts';
+import outboundTimeout from './outbound-timeout/meta.ts';
+import queueBuffering from './queue-buffering/meta.ts';
+import remainingTime from './remaining-time/meta.ts';
+import rightSizeMemory from './right-size-memory/meta.ts';
+import sqsPartialBatch from './sqs-partial-batch/meta.ts';
+import streamS3Object from './stream-s3-object/meta.ts';
+import structuredLogging from './structured-logging/meta.ts';
+import type { ExampleMeta } from './types.ts';
+
+export const EXAMPLES: Record<string, ExampleMeta> = {
+  'outbound-timeout': outboundTimeout,
+  'stream-s3-object': streamS3Object,
+  'generators-not-lists': generatorsNotLists,
+  'init-outside-handler': initOutsideHandler,
+  'lazy-imports': lazyImports,
+  'backoff-with-jitter': backoffWithJitter,
+  'queue-buffering': queueBuffering,
+  'sqs-partial-batch': sqsPartialBatch,
+  'circuit-breaker': circuitBreaker,
+  'client-vs-transient-errors': clientVsTransientErrors,
+  'structured-logging': structuredLogging,
+  'right-size-memory': rightSizeMemory,
+  'remaining-time': remainingTime,
+};
+
+/** emulate() options for one side of an example, from its meta and compiled code. */
+export function buildEmulateOptions(meta: ExampleMeta, side: 'before' | 'after', code: string, seed = 1) {
+  const settings = side === 'after' ? { ...meta.settings, ...meta.afterSettings } : meta.settings;
+  return {
+    code,
+    events: meta.events,
+    timeoutSeconds: settings.timeoutSeconds,
+    memoryMb: settings.memoryMb,
+    seed,
+    services: meta.services ?? {},
+    ...(meta.sqsRedrive ? { sqsRedrive: meta.sqsRedrive } : {}),
+  };
+}

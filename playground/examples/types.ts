@@ -1,0 +1,42 @@
+/**
+ * The shape of an example's meta.ts. Each example is a pair: before.ts fails with `signature`,
+ * after.ts, run with the same events (and any `after` overrides), succeeds.
+ */
+import type { ServicesConfig } from '../services/config.ts';
+
+export type PatternName =
+  | 'timeouts on outbound calls'
+  | 'streaming instead of loading whole objects'
+  | 'generators instead of lists'
+  | 'initialisation outside the handler'
+  | 'lazy imports'
+  | 'exponential backoff with jitter'
+  | 'buffering through a queue'
+  | 'batch processing with partial failures'
+  | 'circuit breakers'
+  | 'telling client errors from transient ones'
+  | 'structured logging'
+  | 'right-sizing memory'
+  | 'stopping before the deadline';
+
+export interface RunSettings {
+  timeoutSeconds: number;
+  memoryMb: number;
+}
+
+export interface ExampleMeta {
+  title: string;
+  pattern: PatternName;
+  /** One paragraph for the reader: what goes wrong in before.ts and why after.ts fixes it. */
+  explanation: string;
+  /** Error-entry ids this playground illustrates (content/errors/<id>.mdx). */
+  relatedErrors: string[];
+  events: unknown[];
+  settings: RunSettings;
+  /** Settings that differ for after.ts (right-sizing memory changes configuration, not code). */
+  afterSettings?: Partial<RunSettings>;
+  services?: ServicesConfig;
+  sqsRedrive?: { maxReceiveCount: number };
+  /** What before.ts must print, and after.ts must not: a regular expression source over the joined logs. */
+  signature: { pattern: string; description: string };
+}
