@@ -256,7 +256,7 @@ function readCsv(text: string): LogEvent[] {
     const ms = ti >= 0 ? parseTimestamp(cells[ti] ?? '') : Number.NaN;
     const event = makeEvent(
       Number.isNaN(ms) ? 0 : ms,
-      mi >= 0 ? (cells[mi] ?? '') : '',
+      mi >= 0 ? (cells[mi] ?? '').replace(/\n$/, '') : '',
       si >= 0 ? cells[si] : undefined,
     );
     names.forEach((name, i) => {

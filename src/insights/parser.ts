@@ -137,6 +137,7 @@ class Parser {
   private i = 0;
   private inStats = false;
   private inAggregate = false;
+  private inStatsBy = false;
   readonly warnings: { message: string; start: number; end: number }[] = [];
 
   constructor(
@@ -284,11 +285,13 @@ class Parser {
     if (this.isWord('by')) {
       this.next();
       if (this.atCommandEnd()) this.fail(`Expected a field or bin(period) after 'by'`);
+      this.inStatsBy = true;
       by.push(this.parseProjection());
       while (this.kind() === 'comma') {
         this.next();
         by.push(this.parseProjection());
       }
+      this.inStatsBy = false;
     } else if (!this.atCommandEnd()) {
       this.fail(`Expected ',', 'by' or the end of stats, found ${quoteToken(this.peek)}`);
     }
@@ -618,6 +621,7 @@ class Parser {
       this.fail(`Unknown function '${nameToken.value}'.${guess ? ` Did you mean '${guess}'?` : ''}`, nameToken);
     }
     if (spec.kind === 'aggregate') {
+      if (this.inStatsBy) this.fail(`'${spec.name}' is an aggregate function: it cannot be used after 'by'`, nameToken);
       if (!this.inStats) this.fail(`'${spec.name}' is an aggregate function: use it in stats`, nameToken);
       if (this.inAggregate)
         this.fail(`Aggregate functions cannot be nested: '${spec.name}' is inside another aggregate`, nameToken);
@@ -639,6 +643,8 @@ class Parser {
         if (this.kind() === 'comma') {
           this.next();
           if (this.kind() === 'rparen') this.fail(`Expected another argument after ','`);
+        } else if (this.atCommandEnd()) {
+          this.fail(`Expected ')' to close ${spec.name}(, found ${quoteToken(this.peek)}`);
         } else if (this.kind() !== 'rparen') {
           this.fail(`Expected ',' or ')' in ${spec.name}(…), found ${quoteToken(this.peek)}`);
         }
