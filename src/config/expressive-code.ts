@@ -1,4 +1,5 @@
 import type { StarlightExpressiveCodeOptions } from '@astrojs/starlight/expressive-code';
+import type { LanguageRegistration } from 'shiki';
 import { cwlInsightsGrammar } from '../insights/grammar.ts';
 
 /**
@@ -8,12 +9,7 @@ import { cwlInsightsGrammar } from '../insights/grammar.ts';
  */
 export const expressiveCode: StarlightExpressiveCodeOptions = {
   shiki: {
-    // The grammar object satisfies Shiki's LanguageRegistration at run time; its TypeScript type is
-    // narrower than Shiki's, hence the cast through unknown.
-    langs: [
-      cwlInsightsGrammar as unknown as NonNullable<
-        NonNullable<StarlightExpressiveCodeOptions['shiki']>['langs']
-      >[number],
-    ],
+    // Our grammar type lists only the fields we set; Shiki's registration type is wider.
+    langs: [cwlInsightsGrammar as LanguageRegistration],
   },
 };
