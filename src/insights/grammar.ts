@@ -77,7 +77,7 @@ export const cwlInsightsGrammar: TextMateGrammar = {
       },
     },
     'regex-after-parse': {
-      match: `(?i)\\b(parse)\\b\\s*((?:@?\`[^\`]*\`|@{0,2}[A-Za-z_][\\w.]*)\\s+)?(${regexBody})`,
+      match: `(?i)\\s*\\b(parse)\\b\\s*((?:@?\`[^\`]*\`|@{0,2}[A-Za-z_][\\w.]*)\\s+)?(${regexBody})`,
       captures: {
         1: { name: 'keyword.control.command.cwl-insights' },
         2: { name: 'variable.other.field.cwl-insights' },
