@@ -77,6 +77,8 @@ export interface EmulationResult {
   deadLetters: string[];
 }
 
+/** Real time a new Worker may take to start and load the engine, on top of the init watchdog. */
+const WORKER_STARTUP_GRACE_MS = 3000;
 const DEFAULT_START_EPOCH_MS = Date.UTC(2025, 5, 2, 9, 30, 0);
 
 type Reply = { kind: 'message'; message: WorkerToHost } | { kind: 'crashed'; error: unknown } | { kind: 'watchdog' };
@@ -185,7 +187,7 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
         session = new EnvironmentSession(runtimeHost.spawn(), (line) => logs.push(line));
         const reply = await session.request(
           { type: 'init', code: options.code, config, startEpochMs: now },
-          watchdogMs,
+          watchdogMs + WORKER_STARTUP_GRACE_MS,
         );
         if (reply.kind === 'message' && reply.message.type === 'init-done') {
           initDurationMs = reply.message.initDurationMs;

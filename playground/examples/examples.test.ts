@@ -1,0 +1,99 @@
+/**
+ * Examples that cannot rot: every before.ts must print its signature and fail (or show the problem),
+ * every after.ts must succeed on every invocation without the signature, and both must type-check
+ * against the runtime's declarations.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { emulate } from '../runtime/index.ts';
+import { buildEmulateOptions, EXAMPLES } from './catalogue.ts';
+import { compileExample } from './compile.ts';
+
+const folder = (id: string) => fileURLToPath(new URL(`./${id}/`, import.meta.url));
+const readSide = (id: string, side: 'before' | 'after') => readFileSync(`${folder(id)}${side}.ts`, 'utf8');
+const knownErrorIds = new Set([
+  ...Object.values(
+    (
+      JSON.parse(readFileSync(new URL('../../tests/fixtures/topics.json', import.meta.url), 'utf8')) as {
+        topics: Record<string, string | null>;
+      }
+    ).topics,
+  ).filter((id): id is string => id !== null),
+  'task-timed-out',
+  'slow-cold-starts',
+  'throttling-rate-exceeded',
+  'out-of-memory',
+  'high-lambda-cost',
+]);
+
+describe.each(Object.entries(EXAMPLES))('example %s', (id, meta) => {
+  const signature = new RegExp(meta.signature.pattern);
+
+  it('before.ts prints its signature', async () => {
+    const result = await emulate(buildEmulateOptions(meta, 'before', compileExample(readSide(id, 'before'))));
+    expect(result.logs.join('\n')).toMatch(signature);
+  });
+
+  it('after.ts succeeds on every invocation without the signature', async () => {
+    const result = await emulate(buildEmulateOptions(meta, 'after', compileExample(readSide(id, 'after'))));
+    expect(result.logs.join('\n')).not.toMatch(signature);
+    expect(result.outcomes.length).toBeGreaterThanOrEqual(meta.events.length);
+    for (const outcome of result.outcomes) expect(outcome.kind).toBe('success');
+  });
+
+  it('names only known error entries', () => {
+    expect(meta.relatedErrors.length).toBeGreaterThan(0);
+    for (const errorId of meta.relatedErrors) expect(knownErrorIds).toContain(errorId);
+  });
+});
+
+describe('the fix patterns', () => {
+  it('cover at least ten patterns, one example each', () => {
+    const patterns = new Set(Object.values(EXAMPLES).map((meta) => meta.pattern));
+    expect(patterns.size).toBe(Object.keys(EXAMPLES).length);
+    expect(patterns.size).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('type-checking the examples', () => {
+  it('every before.ts and after.ts compiles against runtime/types.d.ts without errors', () => {
+    const files = Object.keys(EXAMPLES).flatMap((id) => [`${folder(id)}before.ts`, `${folder(id)}after.ts`]);
+    const declarations = fileURLToPath(new URL('../runtime/types.d.ts', import.meta.url));
+    const program = ts.createProgram([...files, declarations], {
+      strict: true,
+      noEmit: true,
+      noUncheckedIndexedAccess: true,
+      exactOptionalPropertyTypes: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+      types: ['aws-lambda'],
+      skipLibCheck: true,
+    });
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+      const where = diagnostic.file ? `${diagnostic.file.fileName}: ` : '';
+      return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('reports a type error a reader introduces', () => {
+    const source = `import { sleep } from 'lambda-playground';\nexport const handler = async () => { await sleep('soon'); };\n`;
+    const host = ts.createCompilerHost({ strict: true, noEmit: true });
+    const declarations = fileURLToPath(new URL('../runtime/types.d.ts', import.meta.url));
+    const readFile = host.readFile.bind(host);
+    host.readFile = (name) => (name.endsWith('edited.ts') ? source : readFile(name));
+    const exists = host.fileExists.bind(host);
+    host.fileExists = (name) => name.endsWith('edited.ts') || exists(name);
+    const program = ts.createProgram(
+      ['/virtual/edited.ts', declarations],
+      { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, types: [], skipLibCheck: true },
+      host,
+    );
+    const messages = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(messages.join('\n')).toMatch(/not assignable to parameter of type 'number'/);
+  });
+});

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { emulate } from './index.ts';
+
+/** From docs/reference/logs-insights.md (REPORT parser) and the Node.js runtime's text format. */
+const REPORT =
+  /^REPORT RequestId: (?<id>[0-9a-f-]{36})\tDuration: (?<duration>\d+\.\d{2}) ms\tBilled Duration: (?<billed>\d+) ms\tMemory Size: (?<size>\d+) MB\tMax Memory Used: (?<used>\d+) MB\t(?:Init Duration: (?<init>\d+\.\d{2}) ms\t)?$/;
+const START = /^START RequestId: [0-9a-f-]{36} Version: \$LATEST$/;
+const END = /^END RequestId: [0-9a-f-]{36}$/;
+const TIMEOUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z [0-9a-f-]{36} Task timed out after \d+\.\d{2} seconds$/;
+const CONSOLE =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\t(?:[0-9a-f-]{36}|undefined)\t(?:INFO|WARN|ERROR|DEBUG|TRACE)\t/;
+
+const reports = (logs: string[]) =>
+  logs.filter((line) => line.startsWith('REPORT')).map((line) => REPORT.exec(line)?.groups ?? {});
+
+const module = (body: string) => `import { sleep, retain, cpu } from 'lambda-playground';\n${body}`;
+
+describe('log line formats', () => {
+  it('prints START, END and REPORT in Lambda formats, Init Duration on the cold start only', async () => {
+    const code = module(`console.log('init'); export const handler = async () => { console.info('hi'); return 1; };`);
+    const { logs, outcomes } = await emulate({ code, events: [{}, {}, {}], timeoutSeconds: 3, memoryMb: 128, seed: 7 });
+    expect(logs.filter((l) => l.startsWith('START')).every((l) => START.test(l))).toBe(true);
+    expect(logs.filter((l) => l.startsWith('END')).every((l) => END.test(l))).toBe(true);
+    for (const line of logs.filter((l) => l.startsWith('REPORT'))) expect(line).toMatch(REPORT);
+    const figures = reports(logs);
+    expect(figures.map((f) => f.init !== undefined)).toEqual([true, false, false]);
+    expect(figures.every((f) => f.size === '128')).toBe(true);
+    // Billed Duration covers Duration plus, on the cold start, Init Duration (init is billed since Aug 2025).
+    const [cold] = figures;
+    expect(Number(cold?.billed)).toBe(Math.ceil(Number(cold?.duration) + Number(cold?.init)));
+    for (const line of logs.filter((l) => !/^(START|END|REPORT)/.test(l))) expect(line).toMatch(CONSOLE);
+    expect(logs[0]).toMatch(/\tundefined\tINFO\tinit$/);
+    expect(outcomes.map((o) => o.coldStart)).toEqual([true, false, false]);
+  });
+
+  it('prints a thrown error as the runtime JSON object and keeps the environment', async () => {
+    const code = module(
+      `export const handler = async (e) => { if (e.fail) { const err = new TypeError('bad input'); err.code = 'E42'; throw err; } return 'ok'; };`,
+    );
+    const { logs, outcomes } = await emulate({
+      code,
+      events: [{ fail: true }, {}],
+      timeoutSeconds: 3,
+      memoryMb: 128,
+      seed: 1,
+    });
+    const line = logs.find((l) => l.includes('Invoke Error'));
+    expect(line).toMatch(CONSOLE);
+    const json = JSON.parse(line?.split('Invoke Error \t')[1] ?? '{}');
+    expect(json).toMatchObject({ errorType: 'TypeError', errorMessage: 'bad input', code: 'E42' });
+    expect(json.stack[0]).toBe('TypeError: bad input');
+    expect(json.stack.join('\n')).toMatch(/file:\/\/\/var\/task\/index\.mjs/);
+    expect(outcomes.map((o) => o.kind)).toEqual(['error', 'success']);
+    expect(outcomes[1]?.coldStart).toBe(false);
+  });
+
+  it('prints console text verbatim, markup included', async () => {
+    const code = `export const handler = async () => { console.log('<img src=x onerror=1>'); };`;
+    const { logs } = await emulate({ code, events: [{}], timeoutSeconds: 3, memoryMb: 128, seed: 1 });
+    expect(logs.some((l) => l.endsWith('\tINFO\t<img src=x onerror=1>'))).toBe(true);
+  });
+
+  it('reports an unknown package as Runtime.ImportModuleError during init', async () => {
+    const code = `import S3 from 'aws-sdk';\nexport const handler = async () => S3;`;
+    const { logs, outcomes } = await emulate({ code, events: [{}], timeoutSeconds: 3, memoryMb: 128, seed: 1 });
+    expect(outcomes[0]).toMatchObject({ kind: 'error', phase: 'init', errorType: 'Runtime.ImportModuleError' });
+    expect(logs.join('\n')).toMatch(
+      /undefined\tERROR\tUncaught Exception \t\{"errorType":"Runtime\.ImportModuleError"/,
+    );
+  });
+});
+
+describe('the virtual clock', () => {
+  const backoff = module(`
+    export const handler = async () => {
+      const started = Date.now();
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        const wait = Math.random() * 100 * 2 ** attempt;
+        console.log('retry', attempt, 'after', wait.toFixed(1), 'ms');
+        await sleep(wait);
+      }
+      return { waitedMs: Date.now() - started, perf: performance.now() > 0 };
+    };`);
+
+  it('finishes ten backoff retries at once, identically for the same seed', async () => {
+    const options = { code: backoff, events: [{}], timeoutSeconds: 900, memoryMb: 128, seed: 42 };
+    const first = await emulate(options);
+    const second = await emulate(options);
+    const other = await emulate({ ...options, seed: 43 });
+    expect(first.outcomes[0]?.kind).toBe('success');
+    const waited = (first.outcomes[0] as { result: { waitedMs: number } }).result.waitedMs;
+    expect(waited).toBeGreaterThan(1000);
+    expect(second.logs).toEqual(first.logs);
+    expect(other.logs).not.toEqual(first.logs);
+  });
+
+  it('times out at the simulated deadline, with getRemainingTimeInMillis counting down', async () => {
+    const code = module(`
+      export const handler = async (e, context) => {
+        console.log('left', context.getRemainingTimeInMillis());
+        await sleep(1500);
+        console.log('left', context.getRemainingTimeInMillis());
+        await sleep(5000);
+      };`);
+    const { logs, outcomes } = await emulate({ code, events: [{}], timeoutSeconds: 2, memoryMb: 128, seed: 1 });
+    const left = logs.filter((l) => l.includes('\tleft ')).map((l) => Number(l.split('left ')[1]));
+    expect(left[0]).toBeGreaterThan(1990);
+    expect(left[1]).toBeLessThan(510);
+    expect(logs.find((l) => l.includes('Task timed out'))).toMatch(TIMEOUT);
+    expect(logs.join('\n')).toMatch(/Task timed out after 2\.00 seconds/);
+    expect(outcomes[0]).toMatchObject({ kind: 'timeout', watchdog: false });
+    expect(Number(reports(logs)[0]?.duration)).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('charges CPU time by memory size: 1,769 MB is one vCPU', async () => {
+    const code = module(`export const handler = async () => { cpu(100); };`);
+    const small = await emulate({ code, events: [{}, {}], timeoutSeconds: 10, memoryMb: 442, seed: 1 });
+    const full = await emulate({ code, events: [{}, {}], timeoutSeconds: 10, memoryMb: 1769, seed: 1 });
+    const warm = (logs: string[]) => Number(reports(logs)[1]?.duration);
+    expect(warm(full.logs)).toBeGreaterThanOrEqual(100);
+    expect(warm(full.logs)).toBeLessThan(103);
+    expect(warm(small.logs)).toBeGreaterThanOrEqual(400);
+    expect(warm(small.logs)).toBeLessThan(403);
+  });
+});
+
+describe('execution environments', () => {
+  it('runs init once per environment and again after a timeout resets it', async () => {
+    const code = module(`
+      console.log('init');
+      let count = 0;
+      export const handler = async (e) => { count += 1; if (e.hang) await new Promise(() => {}); return count; };`);
+    const events = [{}, {}, { hang: true }, {}, {}];
+    const { logs, outcomes } = await emulate({ code, events, timeoutSeconds: 1, memoryMb: 128, seed: 3 });
+    expect(logs.filter((l) => l.endsWith('\tINFO\tinit'))).toHaveLength(2);
+    expect(outcomes.map((o) => o.kind)).toEqual(['success', 'success', 'timeout', 'success', 'success']);
+    expect(outcomes.map((o) => o.coldStart)).toEqual([true, false, false, true, false]);
+    expect(outcomes.map((o) => (o.kind === 'success' ? o.result : null))).toEqual([1, 2, null, 1, 2]);
+    expect(reports(logs).map((f) => f.init !== undefined)).toEqual([true, false, false, true, false]);
+  });
+
+  it('stops while (true) {} with the watchdog, reports the timeout, and keeps working afterwards', async () => {
+    const spin = `export const handler = async () => { while (true) {} };`;
+    const started = performance.now();
+    const { logs, outcomes } = await emulate({
+      code: spin,
+      events: [{}],
+      timeoutSeconds: 3,
+      memoryMb: 128,
+      seed: 1,
+      watchdogMs: 300,
+    });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(outcomes[0]).toMatchObject({ kind: 'timeout', watchdog: true });
+    expect(logs.find((l) => l.includes('Task timed out'))).toMatch(TIMEOUT);
+    expect(logs.at(-1)).toMatch(REPORT);
+    const after = await emulate({ code: `export const handler = async () => 'alive';`, events: [{}], seed: 1 });
+    expect(after.outcomes[0]).toMatchObject({ kind: 'success', result: 'alive' });
+  });
+
+  it('kills the runtime when modelled memory passes the limit', async () => {
+    const code = module(`export const handler = async (e) => { retain(e.mb * 1024 * 1024); return 'kept'; };`);
+    const { logs, outcomes } = await emulate({
+      code,
+      events: [{ mb: 20 }, { mb: 60 }, { mb: 1 }],
+      timeoutSeconds: 3,
+      memoryMb: 128,
+      seed: 1,
+    });
+    expect(outcomes.map((o) => o.kind)).toEqual(['success', 'out-of-memory', 'success']);
+    expect(logs.join('\n')).toMatch(
+      /RequestId: [0-9a-f-]{36} Error: Runtime exited with error: signal: killed\nRuntime\.ExitError/,
+    );
+    expect(reports(logs).map((f) => Number(f.used))).toEqual([84, 128, 65]);
+  });
+});
