@@ -7,7 +7,8 @@
  */
 
 import type { Command, Expr, Projection, Query } from './ast.ts';
-import { floorToPeriod, functionsByName, isTruthy, toNumber, type Value } from './functions.ts';
+import type { Value } from './functions.ts';
+import * as functions from './functions.ts';
 import type { LogEvent } from './logs.ts';
 import { type Diagnostic, parseQuery } from './parser.ts';
 import { compileRegex } from './regex.ts';
@@ -28,6 +29,10 @@ export type QueryResult =
 
 /** CloudWatch returns at most this many rows when the query has no `limit`. */
 export const DEFAULT_ROW_LIMIT = 10_000;
+
+// Local bindings: module-runner tools (vitest) turn each imported name into a getter call, which
+// would otherwise run once per event in the hot loop.
+const { floorToPeriod, functionsByName, isTruthy, toNumber } = functions;
 
 type Rec = Record<string, unknown>;
 type Fn = (r: Rec) => Value;
@@ -554,13 +559,34 @@ function toRecords(events: readonly LogEvent[]): Rec[] {
   return records;
 }
 
+/** Reverses an ascending run while keeping events of equal time in their original order. */
+function stableReverse(records: Rec[]): Rec[] {
+  const out: Rec[] = new Array(records.length);
+  let end = records.length;
+  let w = 0;
+  while (end > 0) {
+    const t = timestampOf(records[end - 1] as Rec);
+    let start = end - 1;
+    while (start > 0 && timestampOf(records[start - 1] as Rec) === t) start--;
+    for (let i = start; i < end; i++) out[w++] = records[i] as Rec;
+    end = start;
+  }
+  return out;
+}
+
 /** Sorts by @timestamp, newest first (CloudWatch's default order), skipping the work when already so. */
 function sortNewestFirst(records: Rec[]): Rec[] {
-  let sorted = true;
-  for (let i = 1; i < records.length && sorted; i++) {
-    sorted = ((timestampOf(records[i - 1] as Rec) ?? 0) as number) >= (timestampOf(records[i] as Rec) ?? 0);
+  // Pasted logs are usually in order already, oldest or newest first: both are O(n).
+  let descending = true;
+  let ascending = true;
+  for (let i = 1; i < records.length && (descending || ascending); i++) {
+    const previous = timestampOf(records[i - 1] as Rec) ?? 0;
+    const current = timestampOf(records[i] as Rec) ?? 0;
+    if (previous < current) descending = false;
+    else if (previous > current) ascending = false;
   }
-  if (sorted) return records;
+  if (descending) return records;
+  if (ascending) return stableReverse(records);
   return records
     .map((r, i) => ({ r, i, t: timestampOf(r) ?? Number.NEGATIVE_INFINITY }))
     .sort((a, b) => b.t - a.t || a.i - b.i)

@@ -1,11 +1,14 @@
-import { createHighlighter } from 'shiki';
+import { createHighlighterCore, type LanguageRegistration } from 'shiki/core';
+import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
 import { describe, expect, it } from 'vitest';
 import { cwlInsightsGrammar } from './index.ts';
 
-const highlighter = await createHighlighter({
-  // Shiki's LanguageRegistration is structurally what the grammar is; the cast bridges its index signatures.
-  langs: [cwlInsightsGrammar as unknown as Parameters<typeof createHighlighter>[0]['langs'][number]],
-  themes: ['github-dark'],
+// The core highlighter with the Oniguruma engine: the same regex engine as vscode-textmate.
+const highlighter = await createHighlighterCore({
+  // The grammar is a plain JSON-compatible object; Shiki's type adds optional fields it does not use.
+  langs: [cwlInsightsGrammar as unknown as LanguageRegistration],
+  themes: [import('shiki/themes/github-dark.mjs')],
+  engine: createOnigurumaEngine(import('shiki/wasm')),
 });
 
 /** The innermost scope of each non-blank token, keyed by token text. */
