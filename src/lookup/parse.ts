@@ -16,6 +16,8 @@ export const limits = {
   maxLineChars: 8_192,
   /** Lines grouped into one record before a new one is started. */
   maxRecordLines: 64,
+  /** Characters grouped into one record before a new one is started: bounds each regex run. */
+  maxRecordChars: 16_384,
 } as const;
 
 /** One pasted line, unwrapped. */
@@ -294,7 +296,7 @@ export function parsePaste(input: string): ParsedPaste {
 
   const records: LogRecord[] = [];
   const requestIds = new Set<string>();
-  let current: { record: LogRecord; bodies: string[] } | undefined;
+  let current: { record: LogRecord; bodies: string[]; chars: number } | undefined;
   let openRequest: string | undefined;
   let cutLines = 0;
   let lineCount = 0;
@@ -323,18 +325,20 @@ export function parsePaste(input: string): ParsedPaste {
       line.startsRecord ||
       current.record.report !== undefined ||
       current.record.quiet !== (line.kind === 'quiet') ||
-      current.record.lines.length >= limits.maxRecordLines;
+      current.record.lines.length >= limits.maxRecordLines ||
+      current.chars + line.body.length > limits.maxRecordChars;
     if (startNew) {
       flush();
       const record: LogRecord = { lines: [], text: '', quiet: line.kind === 'quiet' };
       if (requestId) record.requestId = requestId;
       if (line.report) record.report = line.report;
-      current = { record, bodies: [] };
+      current = { record, bodies: [], chars: 0 };
     }
     // `current` is always set here; the check keeps the compiler and the reader in agreement.
     if (!current) continue;
     current.record.lines.push({ raw: line.raw, body: line.body });
     current.bodies.push(line.body);
+    current.chars += line.body.length + 1;
     if (!current.record.requestId && requestId) current.record.requestId = requestId;
     if (line.closes) openRequest = undefined;
   }
