@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type Snippet, writeSnippets } from './support/snippets';
 
-const snippets = writeSnippets();
+const { snippets, cleanUp } = writeSnippets();
+afterAll(cleanUp);
 const typescriptSnippets = snippets.filter((snippet) => snippet.language === 'typescript');
 const pythonSnippets = snippets.filter((snippet) => snippet.language === 'python');
 

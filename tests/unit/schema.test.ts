@@ -125,7 +125,7 @@ describe('checkCatalogue', () => {
   };
 
   it('accepts a consistent catalogue', () => {
-    expect(checkCatalogue([{ file, entry: entryWith({}) }])).toEqual([]);
+    expect(checkCatalogue([{ file, entry: entryWith({ related: [] }) }])).toEqual([]);
   });
 
   it('rejects a related id that does not exist', () => {

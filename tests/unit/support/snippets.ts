@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorEntry } from '../../../src/schema/errors';
 import { readEntryFiles } from '../../../src/schema/files';
@@ -27,10 +27,11 @@ function header(entry: string, fix: number, comment: string): string[] {
  * Writes every fix's code to its own file so that compilers can check it. TypeScript snippets
  * become modules (an empty export is appended) so their top-level names do not collide.
  */
-export function writeSnippets(root = process.cwd()): Snippet[] {
-  const out = join(root, generatedDirectory);
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
+export function writeSnippets(root = process.cwd()): { snippets: Snippet[]; cleanUp: () => void } {
+  // Each run writes to its own folder so that concurrent runs do not delete each other's files;
+  // the folder stays inside the project so that the snippets resolve the project's node_modules.
+  mkdirSync(join(root, generatedDirectory), { recursive: true });
+  const out = mkdtempSync(join(root, generatedDirectory, 'run-'));
   const snippets: Snippet[] = [];
   for (const { data } of readEntryFiles(root)) {
     const entry = data as ErrorEntry;
@@ -58,5 +59,5 @@ export function writeSnippets(root = process.cwd()): Snippet[] {
       });
     });
   }
-  return snippets;
+  return { snippets, cleanUp: () => rmSync(out, { recursive: true, force: true }) };
 }
