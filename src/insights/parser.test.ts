@@ -169,6 +169,8 @@ const invalid: [string, number, number, string][] = [
   ['stats sum(@duration, 2)', 1, 7, "'sum' takes 1 argument"],
   ['stats avg(max(@duration))', 1, 11, 'Aggregate functions cannot be nested'],
   ['fields datefloor(@timestamp, 5)', 1, 30, "'datefloor' expects a time period"],
+  [`filter ${'('.repeat(70)}1${')'.repeat(70)}`, 1, 72, 'nested too deeply'],
+  [`fields ${'abs('.repeat(70)}1${')'.repeat(70)}`, 1, 264, 'nested too deeply'],
 ];
 
 describe('parseQuery reports errors at the right place', () => {

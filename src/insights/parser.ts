@@ -138,6 +138,7 @@ class Parser {
   private inStats = false;
   private inAggregate = false;
   private inStatsBy = false;
+  private depth = 0;
   readonly warnings: { message: string; start: number; end: number }[] = [];
 
   constructor(
@@ -393,7 +394,11 @@ class Parser {
   // Expressions, loosest to tightest: or, and, not, comparison, + -, * / %, ^, unary -.
 
   private parseExpr(): Expr {
-    return this.parseOr();
+    // Deep nesting of parentheses or calls would exhaust the call stack; no real query comes close.
+    if (++this.depth > 64) this.fail('The expression is nested too deeply (more than 64 levels)');
+    const expr = this.parseOr();
+    this.depth--;
+    return expr;
   }
 
   private binary(op: BinaryOp, left: Expr, right: Expr): Expr {
