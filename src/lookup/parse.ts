@@ -90,14 +90,13 @@ const escapes: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
 
 /** Undoes JSON string escapes (`\"`, `\n`, `\u00e9`…) so a message quoted in JSON reads as printed. */
 export function unescapeJson(text: string): string {
-  let result = text;
-  // Twice, for a JSON string inside a JSON string (Step Functions' `cause`).
-  for (let pass = 0; pass < 2 && hasJsonEscape.test(result); pass++) {
-    result = result.replace(jsonEscape, (_all, code: string) =>
+  const unescapeOnce = (escaped: string) =>
+    escaped.replace(jsonEscape, (_all, code: string) =>
       code.length === 5 ? String.fromCharCode(Number.parseInt(code.slice(1), 16)) : (escapes[code] ?? code),
     );
-  }
-  return result;
+  const once = unescapeOnce(text);
+  // A JSON string inside a JSON string (Step Functions' `cause`) still has escaped quotes after one pass.
+  return once.includes('\\"') ? unescapeOnce(once) : once;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
