@@ -1,4 +1,4 @@
-import { countLiteralCharacters, extractPrefilter, type Prefilter, passesPrefilter } from './literals';
+import { countLiteralCharacters, extractPrefilter, type Prefilter } from './literals';
 import { normaliseLine } from './normalise';
 import { type LogRecord, type ParsedPaste, parsePaste } from './parse';
 import { type ReportLine, type ReportSummary, summariseReports } from './report';
@@ -434,7 +434,19 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex)
     const { text } = record;
     const lower = text.toLowerCase();
     for (const pattern of patterns) {
-      if (!passesPrefilter(pattern.prefilter, text, lower)) continue;
+      // The prefilter check is inlined (see passesPrefilter): it runs patterns × lines times.
+      const { prefilter } = pattern;
+      if (prefilter) {
+        const haystack = prefilter.caseInsensitive ? lower : text;
+        let found = false;
+        for (const literal of prefilter.anyOf) {
+          if (haystack.includes(literal)) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) continue;
+      }
       const match = pattern.regex.exec(text);
       if (!match) continue;
       const entryTally = tally(pattern.entry);
