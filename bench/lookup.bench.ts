@@ -50,7 +50,10 @@ function generatePaste(lineCount: number): string {
   ];
   while (lines.length < lineCount) {
     const requestId = `${hex(next, 8)}-${hex(next, 4)}-4${hex(next, 3)}-a${hex(next, 3)}-${hex(next, 12)}`;
-    const stamp = () => new Date((clock += Math.floor(next() * 40))).toISOString();
+    const stamp = () => {
+      clock += Math.floor(next() * 40);
+      return new Date(clock).toISOString();
+    };
     const prefix = `${stamp()} 2026/01/05/[$LATEST]${hex(next, 8)} `;
     lines.push(`${prefix}START RequestId: ${requestId} Version: $LATEST`);
     const appLines = 3 + Math.floor(next() * 5);
