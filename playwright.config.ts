@@ -17,7 +17,8 @@ export default defineConfig({
     launchOptions: { executablePath: resolveChromium(), args: chromiumArgs },
   },
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    // --ignore-lock: the tests own this server; another preview (yours, or a benchmark) must not block it.
+    command: `npx astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -43,7 +43,7 @@ function build(): number {
 }
 
 async function startPreview(): Promise<() => void> {
-  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
+  const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
     stdio: 'ignore',
     detached: true,
   });

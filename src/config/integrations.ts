@@ -3,8 +3,11 @@ import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { createGeneratedRouteMatcher, readEntryHeaders } from './routes.ts';
 import { buildSidebar } from './sidebar.ts';
+import { getSiteLocation } from './site.ts';
+import { withBase } from './urls.ts';
 
 const isGeneratedRoute = createGeneratedRouteMatcher(readEntryHeaders());
+const { base } = getSiteLocation();
 
 export const integrations = [
   starlight({
@@ -15,6 +18,18 @@ export const integrations = [
     lastUpdated: false,
     pagination: true,
     customCss: ['./src/styles/custom.css'],
+    head: [
+      // Lets a browser add the guide as a search engine that opens the lookup.
+      {
+        tag: 'link',
+        attrs: {
+          rel: 'search',
+          type: 'application/opensearchdescription+xml',
+          title: 'Lambda Field Guide',
+          href: withBase('/opensearch.xml', base),
+        },
+      },
+    ],
     plugins: [
       starlightLinksValidator({
         errorOnRelativeLinks: true,
