@@ -8,6 +8,8 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, resolveChromium } from '../tests/support/browser.ts';
+import { bundleForPage, medianInPage } from './browser.ts';
+import { generatePaste } from './support/paste.ts';
 
 const port = 4398;
 const origin = `http://127.0.0.1:${port}`;
@@ -117,6 +119,7 @@ async function measureLighthouse() {
         logLevel: 'error',
         onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
       });
+      if (result?.lhr.runtimeError) console.log(`${page.name}: Lighthouse failed: ${result.lhr.runtimeError.message}`);
       const categories = result?.lhr.categories ?? {};
       const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
       rows.push({
@@ -142,10 +145,38 @@ async function measureLighthouse() {
   console.table(rows);
 }
 
+/** The lookup in Chromium: 10,000 pasted lines against the site's own errors.json (target < 200 ms). */
+async function measureLookupInChromium() {
+  heading('Lookup in Chromium');
+  const browser = await chromium.launch({ executablePath: resolveChromium(), args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    await page.addScriptTag({ content: await bundleForPage('src/lookup/index.ts', 'lfgLookup') });
+    const paste = generatePaste(10_000);
+    await page.evaluate(async (text) => {
+      const scope = globalThis as unknown as Record<string, unknown>;
+      scope.lfgPaste = text;
+      scope.lfgIndex = await (await fetch('/api/errors.json')).json();
+    }, paste);
+    const ms = await medianInPage(
+      page,
+      `const d = globalThis.lfgLookup.diagnose(globalThis.lfgPaste, globalThis.lfgIndex);
+       if (d.matches.length === 0) throw new Error('the paste should match');`,
+    );
+    console.log(
+      `diagnose 10,000 lines (${(paste.length / 1e6).toFixed(2)} MB) in Chromium: ${ms.toFixed(1)} ms (median of 7)`,
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
 runNodeBenchmarks();
 build();
 const stopPreview = await startPreview();
 try {
+  await measureLookupInChromium();
   await measureWeights();
   await measureLighthouse();
 } finally {
