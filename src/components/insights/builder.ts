@@ -1,0 +1,386 @@
+/**
+ * `<lfg-insights>`: enhances the server-rendered builder. Everything runs in this page: the
+ * sample logs are generated here, pasted logs are read here, and the element makes no network
+ * request (the console link is only followed when the reader chooses to).
+ */
+import {
+  checkValues,
+  consoleUrl,
+  type Diagnostic,
+  generateSampleLogs,
+  getTemplate,
+  type LogEvent,
+  parseLambdaLogs,
+  parseQuery,
+  type QueryTemplate,
+  type Row,
+  runQuery,
+  type TemplateParameter,
+  type TemplateValues,
+  type TimeRange,
+} from '../../insights';
+import { renderChart, renderProblems, renderSegments, renderTable } from './dom';
+import { highlightQuery } from './highlight';
+import { formatBytes, formatUsd, insightsPrice, scanCostUsd } from './pricing';
+import { binColumn, chartLayout, isRegion, numericColumns, sampleLogs, splitLogGroups } from './view';
+
+/** Validation waits for a pause in typing, so messages do not flicker under the reader's fingers. */
+const validateDelayMs = 250;
+/** Query parameters a template may use; the others are hidden for it. */
+const queryParameters: readonly TemplateParameter[] = ['bin', 'topN', 'filter'];
+
+const byteLength = (text: string): number => new TextEncoder().encode(text).length;
+
+interface LogSource {
+  events: LogEvent[];
+  bytes: number;
+  label: string;
+}
+
+class InsightsBuilder extends HTMLElement {
+  #form!: HTMLFormElement;
+  #query!: HTMLTextAreaElement;
+  #highlight!: HTMLElement;
+  #problems!: HTMLElement;
+  #consoleLink!: HTMLAnchorElement;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #problem: Diagnostic | undefined;
+  #announced = '';
+  #sample: LogSource | undefined;
+  #pasted: { text: string; source: LogSource } | undefined;
+
+  connectedCallback() {
+    const form = this.querySelector<HTMLFormElement>('form[data-iq-form]');
+    const query = this.querySelector<HTMLTextAreaElement>('[data-iq-query]');
+    const highlight = this.querySelector<HTMLElement>('[data-iq-highlight]');
+    const problems = this.querySelector<HTMLElement>('[data-iq-problems]');
+    const consoleLink = this.querySelector<HTMLAnchorElement>('[data-iq-console]');
+    if (!form || !query || !highlight || !problems || !consoleLink) return;
+    [this.#form, this.#query, this.#highlight, this.#problems, this.#consoleLink] = [
+      form,
+      query,
+      highlight,
+      problems,
+      consoleLink,
+    ];
+    for (const node of this.querySelectorAll<HTMLElement>('[data-iq-nojs]')) node.hidden = true;
+    for (const node of this.querySelectorAll<HTMLElement>('[data-iq-js]')) node.hidden = false;
+
+    this.addEventListener('submit', (event) => event.preventDefault());
+    form.addEventListener('change', (event) => {
+      const target = event.target as HTMLInputElement;
+      if (target.name === 'template') this.#applyTemplate();
+      if (target.name === 'range') this.#showRange();
+    });
+    form.addEventListener('input', (event) => {
+      const target = event.target as HTMLInputElement;
+      if (target.name === 'template') return;
+      if (['bin', 'topN', 'filter'].includes(target.name)) this.#applyTemplate();
+      else this.#updateConsoleLink();
+    });
+    query.addEventListener('input', () => {
+      this.#setEdited(true);
+      this.#problem = undefined;
+      this.#paint();
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.#validate(), validateDelayMs);
+    });
+    this.querySelector('[data-iq-region]')?.addEventListener('input', () => this.#updateConsoleLink());
+    problems.addEventListener('click', (event) => {
+      const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-start]');
+      if (button) this.#moveCaret(Number(button.dataset.start), Number(button.dataset.end));
+    });
+    this.querySelector('[data-iq-copy]')?.addEventListener('click', () => this.#copy());
+    this.querySelector('[data-iq-run]')?.addEventListener('click', () => this.#run());
+    this.querySelector('[data-iq-logs]')?.addEventListener('input', () => {
+      const paste = this.querySelector<HTMLInputElement>('input[name="source"][value="paste"]');
+      if (paste) paste.checked = true;
+    });
+
+    // `?q=` opens the builder on that query. It only ever becomes the textarea's value.
+    const fromUrl = new URLSearchParams(location.search).get('q');
+    if (fromUrl !== null && fromUrl.trim() !== '') {
+      const own = this.querySelector<HTMLInputElement>('input[name="template"][value=""]');
+      if (own) own.checked = true;
+      this.#showParameters(undefined);
+      this.#setQuery(fromUrl);
+    } else {
+      this.#applyTemplate();
+    }
+    this.#showRange();
+  }
+
+  get #template(): QueryTemplate | undefined {
+    const checked = this.#form.querySelector<HTMLInputElement>('input[name="template"]:checked');
+    return checked?.value ? getTemplate(checked.value) : undefined;
+  }
+
+  #field<T extends HTMLElement = HTMLInputElement>(name: string): T | null {
+    return this.#form.elements.namedItem(name) as T | null;
+  }
+
+  #showParameters(template: QueryTemplate | undefined) {
+    for (const parameter of queryParameters) {
+      const wrapper = this.querySelector<HTMLElement>(`[data-param="${parameter}"]`);
+      if (wrapper) wrapper.hidden = !template?.parameters.includes(parameter);
+    }
+  }
+
+  #showRange() {
+    const custom = this.#field<HTMLSelectElement>('range')?.value === 'custom';
+    const absolute = this.querySelector<HTMLElement>('[data-iq-absolute]');
+    if (absolute) absolute.hidden = !custom;
+    const start = this.#field('start');
+    const end = this.#field('end');
+    if (custom && start && end && !start.value && !end.value) {
+      const now = Date.now();
+      const minute = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+      start.value = minute(now - 3_600_000);
+      end.value = minute(now);
+    }
+    this.#updateConsoleLink();
+  }
+
+  /** Reads the time range; absolute times are typed in UTC. */
+  #range(): TimeRange | string {
+    const value = this.#field<HTMLSelectElement>('range')?.value ?? '3600';
+    if (value !== 'custom') return { relativeSeconds: Number(value) };
+    const start = Date.parse(`${this.#field('start')?.value ?? ''}Z`);
+    const end = Date.parse(`${this.#field('end')?.value ?? ''}Z`);
+    if (Number.isNaN(start) || Number.isNaN(end)) return 'Time range: give a start and an end.';
+    if (end <= start) return 'Time range: the end must be after the start.';
+    return { start: new Date(start), end: new Date(end) };
+  }
+
+  /** The template's values from the form, and a problem per parameter that has one. */
+  #values(template: QueryTemplate): { values: Partial<TemplateValues>; problems: Map<string, string> } {
+    const values: Partial<TemplateValues> = {};
+    for (const parameter of template.parameters) {
+      const raw = this.#field(parameter)?.value ?? '';
+      if (parameter === 'bin') values.bin = raw.trim();
+      if (parameter === 'filter') values.filter = raw;
+      if (parameter === 'topN') values.topN = raw.trim() === '' ? Number.NaN : Number(raw);
+    }
+    const problems = new Map<string, string>();
+    for (const problem of checkValues(values)) {
+      const [name, ...rest] = problem.split(': ');
+      if (name) problems.set(name, rest.join(': '));
+    }
+    return { values, problems };
+  }
+
+  #applyTemplate() {
+    const template = this.#template;
+    this.#showParameters(template);
+    if (!template) {
+      this.#updateConsoleLink();
+      return;
+    }
+    const { values, problems } = this.#values(template);
+    for (const parameter of queryParameters) {
+      const input = this.#field(parameter);
+      const message = this.querySelector<HTMLElement>(`[data-param-error="${parameter}"]`);
+      const problem = problems.get(parameter);
+      input?.setAttribute('aria-invalid', problem ? 'true' : 'false');
+      if (message && message.textContent !== (problem ?? '')) message.textContent = problem ?? '';
+    }
+    if (problems.size > 0) return;
+    this.#setQuery(template.render(values));
+    this.#setEdited(false);
+  }
+
+  #setEdited(edited: boolean) {
+    const note = this.querySelector<HTMLElement>('[data-iq-edited]');
+    if (note) note.hidden = !edited || !this.#template;
+  }
+
+  #setQuery(text: string) {
+    this.#query.value = text;
+    this.#problem = undefined;
+    clearTimeout(this.#timer);
+    this.#validate();
+  }
+
+  #paint() {
+    renderSegments(this.#highlight, highlightQuery(this.#query.value, this.#problem));
+  }
+
+  /** Checks the query, lists its problems, and announces them when they change. */
+  #validate(): boolean {
+    const parsed = parseQuery(this.#query.value);
+    const diagnostics = parsed.ok ? parsed.warnings : parsed.errors;
+    this.#problem = parsed.ok ? undefined : parsed.errors[0];
+    const text = renderProblems(this.#problems, diagnostics, parsed.ok ? 'warning' : 'error');
+    this.#query.setAttribute('aria-invalid', parsed.ok ? 'false' : 'true');
+    const status = this.querySelector<HTMLElement>('[data-iq-problems-status]');
+    const announcement = text || 'The query is valid.';
+    if (status && announcement !== this.#announced) status.textContent = announcement;
+    this.#announced = announcement;
+    this.#paint();
+    this.#updateConsoleLink();
+    return parsed.ok;
+  }
+
+  #moveCaret(start: number, end: number) {
+    this.#query.focus();
+    this.#query.setSelectionRange(start, Math.max(start, end));
+  }
+
+  #updateConsoleLink() {
+    const regionInput = this.querySelector<HTMLInputElement>('[data-iq-region]');
+    const region = regionInput?.value.trim() ?? '';
+    const range = this.#range();
+    const problem = !isRegion(region)
+      ? 'Region: type a Region code such as us-east-1.'
+      : typeof range === 'string'
+        ? range
+        : '';
+    regionInput?.setAttribute('aria-invalid', isRegion(region) ? 'false' : 'true');
+    const message = this.querySelector<HTMLElement>('[data-iq-console-error]');
+    if (message && message.textContent !== problem) message.textContent = problem;
+    if (problem || typeof range === 'string') {
+      this.#consoleLink.removeAttribute('href');
+      this.#consoleLink.setAttribute('aria-disabled', 'true');
+      return;
+    }
+    const logGroups = splitLogGroups(this.#field<HTMLTextAreaElement>('logGroups')?.value ?? '');
+    this.#consoleLink.href = consoleUrl({ region, logGroups, range, query: this.#query.value });
+    this.#consoleLink.removeAttribute('aria-disabled');
+    const hint = this.querySelector<HTMLElement>('[data-iq-groups-hint]');
+    if (hint) hint.hidden = logGroups.length > 0;
+  }
+
+  async #copy() {
+    const status = this.querySelector<HTMLElement>('[data-iq-copy-status]');
+    const say = (text: string) => {
+      if (status) status.textContent = text;
+    };
+    try {
+      await navigator.clipboard.writeText(this.#query.value);
+      say('Query copied to the clipboard.');
+    } catch {
+      this.#query.focus();
+      this.#query.select();
+      say('This browser blocked copying: the query is selected, press Ctrl+C (⌘C on a Mac) to copy it.');
+    }
+  }
+
+  #logs(): LogSource | string {
+    const source = this.querySelector<HTMLInputElement>('input[name="source"]:checked')?.value;
+    if (source !== 'paste') {
+      if (!this.#sample) {
+        const text = generateSampleLogs(sampleLogs.seed, sampleLogs.invocations);
+        this.#sample = { events: parseLambdaLogs(text), bytes: byteLength(text), label: 'the sample logs' };
+      }
+      return this.#sample;
+    }
+    const text = this.querySelector<HTMLTextAreaElement>('[data-iq-logs]')?.value ?? '';
+    if (text.trim() === '') return 'Paste some log lines into “Paste your logs” first.';
+    if (this.#pasted?.text !== text) {
+      this.#pasted = { text, source: { events: parseLambdaLogs(text), bytes: byteLength(text), label: 'your logs' } };
+    }
+    if (this.#pasted.source.events.length === 0) return 'No log events found in the pasted text.';
+    return this.#pasted.source;
+  }
+
+  #run() {
+    const status = this.querySelector<HTMLElement>('[data-iq-run-status]');
+    const results = this.querySelector<HTMLElement>('[data-iq-results]');
+    const cost = this.querySelector<HTMLElement>('[data-iq-cost]');
+    if (!status || !results || !cost) return;
+    const say = (text: string) => {
+      status.textContent = text;
+    };
+    clearTimeout(this.#timer);
+    if (!this.#validate()) {
+      results.replaceChildren();
+      say(`The query has a problem; fix it first. ${this.#announced}`);
+      return;
+    }
+    const started = performance.now();
+    const logs = this.#logs();
+    if (typeof logs === 'string') {
+      results.replaceChildren();
+      say(logs);
+      if (logs.startsWith('Paste')) this.querySelector<HTMLElement>('[data-iq-logs]')?.focus();
+      return;
+    }
+    const read = performance.now();
+    const result = runQuery(this.#query.value, logs.events);
+    const ran = performance.now();
+    if (!result.ok) {
+      results.replaceChildren();
+      say(`The query could not run: ${result.errors[0]?.message ?? 'unknown error'}`);
+      return;
+    }
+    const { columns, rows, statistics } = result;
+    const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+    const caption = `Results on ${logs.label}: ${count(rows.length, 'row')}`;
+    const nodes: HTMLElement[] = [renderTable(columns, rows, caption)];
+    const parsed = parseQuery(this.#query.value);
+    const bins = parsed.ok ? binColumn(parsed.query) : undefined;
+    if (bins) nodes.push(this.#chartBlock(rows, bins.column, bins.period, numericColumns(columns, rows, bins.column)));
+    results.replaceChildren(...nodes);
+    const rendered = performance.now();
+    // Read by bench/insights-browser.ts: the three stages of a run, in milliseconds.
+    this.dataset.timings = JSON.stringify({
+      readLogsMs: read - started,
+      runQueryMs: ran - read,
+      renderMs: rendered - ran,
+    });
+    say(
+      `${count(rows.length, 'row')}: ${statistics.recordsMatched.toLocaleString('en-US')} of ` +
+        `${count(statistics.recordsScanned, 'log event')} in ${logs.label} matched.` +
+        (bins ? ' A chart follows the table.' : ''),
+    );
+    this.#showCost(cost, logs);
+  }
+
+  #chartBlock(rows: readonly Row[], time: string, period: string, columns: string[]): HTMLElement {
+    const block = document.createElement('div');
+    block.className = 'lfg-iq-chart-block';
+    if (columns.length === 0) {
+      block.textContent = 'No numeric column to chart.';
+      return block;
+    }
+    const draw = (column: string) => {
+      const layout = chartLayout(rows, time, column, period);
+      const chart = layout ? renderChart(layout, this.id || 'lfg-iq') : document.createElement('p');
+      if (!layout) chart.textContent = `No bins with a time and a value of ${column} to chart.`;
+      block.querySelector('.lfg-iq-chart, p.lfg-iq-nochart')?.remove();
+      if (!layout) chart.className = 'lfg-iq-nochart';
+      block.append(chart);
+    };
+    if (columns.length > 1) {
+      const label = document.createElement('label');
+      label.textContent = 'Column to chart ';
+      const select = document.createElement('select');
+      select.name = 'chartColumn';
+      for (const column of columns) select.append(new Option(column, column));
+      select.addEventListener('change', () => draw(select.value));
+      label.append(select);
+      block.append(label);
+    }
+    draw(columns[0] as string);
+    return block;
+  }
+
+  #showCost(target: HTMLElement, logs: LogSource) {
+    const usd = scanCostUsd(logs.bytes);
+    target.replaceChildren();
+    const lines = [
+      `In CloudWatch, a query over ${formatBytes(logs.bytes)} of logs (the size of ${logs.label}) would cost about ` +
+        `${formatUsd(usd)}: ${formatBytes(logs.bytes)} × ${formatUsd(insightsPrice.perGbScanned)} per GB scanned.`,
+      'The console charges for every log event in the selected log groups and time range, whatever the query ' +
+        'filters out, so the real figure depends on how much your function logs over the range you choose: ' +
+        `100 GB scanned costs ${formatUsd(scanCostUsd(100e9))}.`,
+    ];
+    for (const line of lines) {
+      const p = document.createElement('p');
+      p.textContent = line;
+      target.append(p);
+    }
+  }
+}
+
+customElements.define('lfg-insights', InsightsBuilder);

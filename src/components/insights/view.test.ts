@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { generateSampleLogs, getTemplate, parseLambdaLogs, parseQuery, type Query, runQuery } from '../../insights';
+import { builderUrl } from './links';
+import { formatBytes, formatUsd, scanCostUsd } from './pricing';
+import { binColumn, chartLayout, isRegion, numericColumns, parseResultTime, splitLogGroups } from './view';
+
+const parse = (text: string): Query => {
+  const parsed = parseQuery(text);
+  if (!parsed.ok) throw new Error(parsed.errors[0]?.message);
+  return parsed.query;
+};
+
+describe('binColumn', () => {
+  it('finds the column of a stats grouped by bin() alone, with its alias or its text', () => {
+    expect(binColumn(parse('stats count(*) by bin(5m)'))).toEqual({ column: 'bin(5m)', period: '5m' });
+    expect(binColumn(parse('stats count(*) by bin(1h) as hour'))).toEqual({ column: 'hour', period: '1h' });
+  });
+
+  it('gives nothing without stats, without bin, or with other group keys', () => {
+    expect(binColumn(parse('fields @timestamp | limit 5'))).toBeUndefined();
+    expect(binColumn(parse('stats count(*) by @logStream'))).toBeUndefined();
+    expect(binColumn(parse('stats count(*) by bin(5m), @logStream'))).toBeUndefined();
+  });
+});
+
+describe('chartLayout', () => {
+  const rows = [
+    { 'bin(5m)': '2024-03-04 12:10:00.000', n: 30 },
+    { 'bin(5m)': '2024-03-04 12:00:00.000', n: 10 },
+    { 'bin(5m)': '2024-03-04 12:05:00.000', n: null },
+    { 'bin(5m)': '2024-03-04 12:05:00.000', n: 20 },
+  ];
+
+  it('orders points oldest first and skips rows without a value', () => {
+    const layout = chartLayout(rows, 'bin(5m)', 'n', '5m');
+    expect(layout?.points.map((p) => p.value)).toEqual([10, 20, 30]);
+    const xs = layout?.points.map((p) => p.x) ?? [];
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    expect(xs[0]).toBe(layout?.left);
+    expect(xs.at(-1)).toBe(layout?.right);
+    // The highest value sits below the top of a rounded axis (30 → 50), the lowest above the bottom.
+    expect(layout?.yTicks.map((t) => t.label)).toEqual(['0', '25', '50']);
+    expect(layout?.path.startsWith('M')).toBe(true);
+  });
+
+  it('describes the series in words, as the chart text alternative', () => {
+    expect(chartLayout(rows, 'bin(5m)', 'n', '5m')?.summary).toBe(
+      'Line chart of n per 5m bin: 3 bins from 2024-03-04 12:00 to 2024-03-04 12:10 UTC; lowest 10 at ' +
+        '2024-03-04 12:00, highest 30 at 2024-03-04 12:10.',
+    );
+  });
+
+  it('gives nothing when no row has both a time and a number', () => {
+    expect(chartLayout([{ t: 'soon', n: 1 }], 't', 'n', '5m')).toBeUndefined();
+  });
+
+  it('charts the cold-start template on the sample logs', () => {
+    const events = parseLambdaLogs(generateSampleLogs(7, 400));
+    const query = getTemplate('cold-starts')?.render() ?? '';
+    const result = runQuery(query, events);
+    if (!result.ok) throw new Error('the template should run');
+    const bins = binColumn(parse(query));
+    expect(bins?.column).toBe('bin(5m)');
+    const columns = numericColumns(result.columns, result.rows, bins?.column ?? '');
+    expect(columns).toEqual(['invocations', 'coldStarts', 'avgInitMs', 'maxInitMs', 'maxDurationMs']);
+    const layout = chartLayout(result.rows, bins?.column ?? '', 'invocations', '5m');
+    expect(layout?.points.length).toBe(result.rows.length);
+    expect(layout?.points.reduce((sum, p) => sum + p.value, 0)).toBe(400);
+  });
+});
+
+describe('helpers', () => {
+  it('reads result datetimes as UTC', () => {
+    expect(parseResultTime('2024-03-04 12:05:00.000')).toBe(Date.UTC(2024, 2, 4, 12, 5));
+    expect(parseResultTime('12:05')).toBeNull();
+    expect(parseResultTime(5)).toBeNull();
+  });
+
+  it('keeps numeric columns only', () => {
+    const rows = [
+      { a: 1, b: 'x', c: null, d: '2.5' },
+      { a: null, b: 2, c: null, d: 3 },
+    ];
+    expect(numericColumns(['t', 'a', 'b', 'c', 'd'], rows, 't')).toEqual(['a', 'd']);
+  });
+
+  it('prices bytes at $0.005 per 10^9 bytes', () => {
+    expect(scanCostUsd(1e9)).toBeCloseTo(0.005, 12);
+    expect(scanCostUsd(250e9)).toBeCloseTo(1.25, 12);
+    expect(scanCostUsd(-5)).toBe(0);
+    expect(formatUsd(scanCostUsd(1_234_567))).toBe('$0.0000062');
+    expect(formatUsd(1.25)).toBe('$1.25');
+    expect(formatBytes(1_234_567)).toBe('1.2 MB');
+    expect(formatBytes(999)).toBe('999 B');
+  });
+
+  it('checks Regions and splits log groups', () => {
+    expect(isRegion('us-east-1')).toBe(true);
+    expect(isRegion('us-gov-west-1')).toBe(true);
+    expect(isRegion('US East')).toBe(false);
+    expect(splitLogGroups(' /aws/lambda/a \n\n/aws/lambda/b, /aws/lambda/c')).toEqual([
+      '/aws/lambda/a',
+      '/aws/lambda/b',
+      '/aws/lambda/c',
+    ]);
+  });
+
+  it('builds builder links whose q parameter gives the query back', () => {
+    const query = 'filter @message like /Task timed out/\n| stats count(*) by bin(1h) # <b>&</b>';
+    const url = builderUrl(`${query}\n`);
+    expect(url.startsWith('/insights/?q=')).toBe(true);
+    expect(new URL(url, 'http://x').searchParams.get('q')).toBe(query);
+    expect(builderUrl('limit 5', '/guide/')).toBe('/guide/insights/?q=limit%205');
+  });
+});
