@@ -18,6 +18,9 @@ const pages = [
   { name: 'home', path: '/' },
   { name: 'error index', path: '/errors/' },
   { name: 'entry page', path: '/errors/task-timed-out/' },
+  { name: 'lookup', path: '/lookup/' },
+  { name: 'guide', path: '/guides/monitoring/' },
+  { name: 'right-size', path: '/tools/right-size/' },
 ];
 
 function heading(text: string) {

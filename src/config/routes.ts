@@ -36,6 +36,15 @@ export function readEntryHeaders(): EntryHeader[] {
 }
 
 /**
+ * Pages under src/pages/ that content may link to, with the anchors they promise. Add a page here
+ * when it is created; the link validator then accepts links to it and to those anchors only.
+ */
+export const customPages: Record<string, readonly string[]> = {
+  '/lookup/': [],
+  '/tools/right-size/': ['assumptions', 'prices', 'privacy'],
+};
+
+/**
  * Tells whether a link points at a page this site generates outside Starlight's docs collection
  * (entry pages, aliases, category pages, the index), including the section anchors those pages
  * promise. starlight-links-validator cannot see such pages, so links to them that this function
@@ -49,12 +58,17 @@ export function createGeneratedRouteMatcher(entries: readonly EntryHeader[]) {
     entryAnchors.set(entry.id, anchors);
     for (const alias of entry.aliases) entryAnchors.set(alias, anchors);
   }
-  const pages = new Set(['/errors/', ...categories.map((category) => `/categories/${category}/`)]);
+  const pages = new Map<string, ReadonlySet<string>>([
+    ['/errors/', new Set(categories.map((category) => `category-${category}`))],
+    ...categories.map((category) => [`/categories/${category}/`, new Set<string>()] as const),
+    ...Object.entries(customPages).map(([path, anchors]) => [path, new Set(anchors)] as const),
+  ]);
 
   return (link: string): boolean => {
     const [pathAndQuery = '', hash] = link.split('#');
     const path = pathAndQuery.split('?')[0] ?? '';
-    if (pages.has(path)) return hash === undefined;
+    const pageAnchors = pages.get(path);
+    if (pageAnchors) return hash === undefined || pageAnchors.has(hash);
     const entry = /^\/errors\/([a-z0-9-]+)\/$/.exec(path)?.[1];
     if (!entry) return false;
     const anchors = entryAnchors.get(entry);

@@ -36,5 +36,12 @@ export function buildSidebar(): SidebarGroup[] {
     },
     { label: 'Errors by category', items: errorGroups },
     { label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] },
+    {
+      label: 'Tools',
+      items: [
+        { label: 'Look up an error', link: '/lookup/' },
+        { label: 'Right-size memory', link: '/tools/right-size/' },
+      ],
+    },
   ];
 }

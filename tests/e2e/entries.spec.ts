@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { entrySections } from '../../src/components/entry/sections';
+import { customPages } from '../../src/config/routes';
 import { expectNoAxeViolations, readEntries, sitePath } from './support';
 
 const entries = readEntries();
@@ -57,6 +58,18 @@ test.describe('aliases', () => {
       await page.goto(sitePath(`/errors/${alias}/#fix`));
       await expect(page).toHaveURL(new RegExp(`/errors/${entry.id}/#fix$`));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry.title);
+    });
+  }
+});
+
+test.describe('promised anchors on other pages', () => {
+  for (const [path, anchors] of Object.entries(customPages)) {
+    test(`${path} has ${anchors.length ? anchors.map((anchor) => `#${anchor}`).join(', ') : 'no promised anchors'}`, async ({
+      page,
+    }) => {
+      const response = await page.goto(sitePath(path));
+      expect(response?.status()).toBe(200);
+      for (const anchor of anchors) await expect(page.locator(`[id="${anchor}"]`)).toHaveCount(1);
     });
   }
 });

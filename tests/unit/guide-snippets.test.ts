@@ -17,7 +17,7 @@ interface Block {
   path: string;
 }
 
-const guidesDirectory = new URL('.', import.meta.url).pathname;
+const guidesDirectory = join(process.cwd(), 'src/content/docs/guides');
 // Inside the project, so the snippets resolve its node_modules; ignored by git.
 mkdirSync('node_modules/.cache', { recursive: true });
 const out = mkdtempSync(join(process.cwd(), 'node_modules/.cache/guide-snippets-'));
