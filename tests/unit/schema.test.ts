@@ -88,9 +88,10 @@ describe('checkEntry', () => {
     ],
     [
       'a fix without Python code',
-      (d: Record<string, unknown>) =>
-        delete ((d.fixes as Record<string, Record<string, unknown>>[])[0] as Record<string, Record<string, unknown>>)
-          .code!.python,
+      (d: Record<string, unknown>) => {
+        const [fix] = d.fixes as { code: Record<string, unknown> }[];
+        if (fix) delete fix.code.python;
+      },
       'fixes[0].code.python: is required',
     ],
     [
