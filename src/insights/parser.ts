@@ -86,12 +86,13 @@ for (const [names, ms, months, cap] of [
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 class SyntaxError_ extends Error {
-  constructor(
-    message: string,
-    readonly start: number,
-    readonly end: number,
-  ) {
+  // Plain fields, not parameter properties: Node's type stripping (bench/, `node file.ts`) refuses those.
+  readonly start: number;
+  readonly end: number;
+  constructor(message: string, start: number, end: number) {
     super(message);
+    this.start = start;
+    this.end = end;
   }
 }
 
@@ -141,10 +142,12 @@ class Parser {
   private depth = 0;
   readonly warnings: { message: string; start: number; end: number }[] = [];
 
-  constructor(
-    private readonly text: string,
-    private readonly tokens: Token[],
-  ) {}
+  private readonly text: string;
+  private readonly tokens: Token[];
+  constructor(text: string, tokens: Token[]) {
+    this.text = text;
+    this.tokens = tokens;
+  }
 
   private get peek(): Token {
     return this.tokens[this.i] as Token;
