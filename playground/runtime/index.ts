@@ -46,10 +46,14 @@ export interface EmulateOptions {
   sqsRedrive?: { maxReceiveCount: number };
   /** Virtual epoch of the first cold start. */
   startEpochMs?: number;
+  /** Called with each log line as it is printed, so a page can show output before the run ends. */
+  onLog?: (line: string) => void;
 }
 
 interface OutcomeFigures {
   requestId: string;
+  /** Virtual epoch at which the invocation began (its init, on a cold start): what a timeline plots. */
+  startEpochMs: number;
   coldStart: boolean;
   durationMs: number;
   billedDurationMs: number;
@@ -135,7 +139,11 @@ let defaultHost: Promise<RuntimeHost> | undefined;
  * never sees worker_threads); Node callers get worker_threads.
  */
 function getDefaultHost(): Promise<RuntimeHost> {
-  defaultHost ??= import('./host-node.ts').then(({ createNodeHost }) => createNodeHost());
+  // A specifier the bundler cannot follow: a page's bundle must not try to bundle worker_threads.
+  const nodeHost = './host-node.ts';
+  defaultHost ??= import(/* @vite-ignore */ nodeHost).then(({ createNodeHost }: typeof import('./host-node.ts')) =>
+    createNodeHost(),
+  );
   return defaultHost;
 }
 
@@ -152,6 +160,10 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
   })();
 
   const logs: string[] = [];
+  const print = (line: string) => {
+    logs.push(line);
+    options.onLog?.(line);
+  };
   const outcomes: InvocationOutcome[] = [];
   const deadLetters: string[] = [];
   const queue = [...options.events];
@@ -184,7 +196,7 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
           environmentIndex: environmentIndex++,
           services: options.services ?? {},
         };
-        session = new EnvironmentSession(runtimeHost.spawn(), (line) => logs.push(line));
+        session = new EnvironmentSession(runtimeHost.spawn(), print);
         const reply = await session.request(
           { type: 'init', code: options.code, config, startEpochMs: now },
           watchdogMs + WORKER_STARTUP_GRACE_MS,
@@ -201,10 +213,11 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
         }
       }
 
-      logs.push(formatStartLine(requestId));
+      print(formatStartLine(requestId));
       const figures = (durationMs: number, maxMemoryUsedMb: number): OutcomeFigures => {
         const base: OutcomeFigures = {
           requestId,
+          startEpochMs: startedAt,
           coldStart,
           durationMs,
           billedDurationMs: computeBilledDuration(durationMs, initDurationMs),
@@ -214,8 +227,8 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
         return base;
       };
       const report = (outcome: InvocationOutcome) => {
-        logs.push(formatEndLine(requestId));
-        logs.push(
+        print(formatEndLine(requestId));
+        print(
           formatReportLine({
             requestId,
             durationMs: outcome.durationMs,
@@ -229,7 +242,7 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
         lastMemoryMb = outcome.maxMemoryUsedMb;
       };
       const timedOut = (durationMs: number, watchdog: boolean) => {
-        logs.push(formatTimeoutLine(now, requestId, timeoutSeconds));
+        print(formatTimeoutLine(now, requestId, timeoutSeconds));
         report({ ...figures(durationMs, lastMemoryMb), kind: 'timeout', timeoutSeconds, watchdog });
         resetEnvironment();
       };
@@ -248,7 +261,7 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
           now = invokeStart + timeoutSeconds * 1000;
           timedOut(timeoutSeconds * 1000, true);
         } else if (reply.kind === 'crashed' || reply.message.type !== 'invoke-done') {
-          logs.push(formatRuntimeExitLine(requestId, 'exit status 1'));
+          print(formatRuntimeExitLine(requestId, 'exit status 1'));
           const message = reply.kind === 'crashed' ? String(reply.error) : 'unexpected reply';
           report({
             ...figures(0, lastMemoryMb),
@@ -267,12 +280,12 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
               timedOut(durationMs, false);
               break;
             case 'out-of-memory':
-              logs.push(formatRuntimeExitLine(requestId, 'signal: killed'));
+              print(formatRuntimeExitLine(requestId, 'signal: killed'));
               report({ ...base, kind: 'out-of-memory', errorType: 'Runtime.ExitError' });
               resetEnvironment();
               break;
             case 'crash':
-              logs.push(formatRuntimeExitLine(requestId, result.exitReason));
+              print(formatRuntimeExitLine(requestId, result.exitReason));
               report({ ...base, ...result });
               resetEnvironment();
               break;
