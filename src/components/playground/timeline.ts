@@ -1,0 +1,81 @@
+/**
+ * The run's simulated time, as rows a page can draw and read out: one per invocation (a retried
+ * SQS batch is one row per attempt), with its init, its duration, the idle wait before it, the
+ * deadline it ran against and the moments it logged. Pure data, so it is tested in Node.
+ */
+import type { EmulationResult, InvocationOutcome } from '../../../playground/runtime/index.ts';
+
+export interface TimelineRow {
+  /** Virtual milliseconds from the start of the run. */
+  startMs: number;
+  initMs: number;
+  durationMs: number;
+  /** Where the function timeout falls, from the start of the run. */
+  deadlineMs: number;
+  /** Idle virtual time between the previous invocation's end and this one's start. */
+  waitMs: number;
+  kind: InvocationOutcome['kind'];
+  /** Offsets (from the start of the run) of the lines this invocation logged. */
+  logMs: number[];
+  /** The row in words: the timeline's text alternative. */
+  text: string;
+}
+
+export interface Timeline {
+  rows: TimelineRow[];
+  /** The run's span in virtual ms: the last end or deadline, whichever is later. */
+  totalMs: number;
+}
+
+const OUTCOME_WORDS: Record<InvocationOutcome['kind'], string> = {
+  success: 'succeeded',
+  error: 'failed with an error',
+  timeout: 'timed out',
+  'out-of-memory': 'ran out of memory and was killed',
+  crash: 'crashed',
+};
+
+export function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
+
+const TIMESTAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\t/;
+
+export function buildTimeline(result: EmulationResult, timeoutSeconds: number): Timeline {
+  const first = result.outcomes[0]?.startEpochMs ?? 0;
+  const stamps = result.logs.flatMap((line) => {
+    const match = TIMESTAMP.exec(line);
+    return match?.[1] ? [Date.parse(match[1]) - first] : [];
+  });
+  let previousEnd: number | undefined;
+  const rows = result.outcomes.map((outcome, index): TimelineRow => {
+    const startMs = outcome.startEpochMs - first;
+    const initMs = outcome.initDurationMs ?? 0;
+    const invokeStart = startMs + initMs;
+    const end = invokeStart + outcome.durationMs;
+    const waitMs = previousEnd === undefined ? 0 : Math.max(0, startMs - previousEnd);
+    previousEnd = end;
+    const parts = [
+      `Invocation ${index + 1}${outcome.coldStart ? ' (cold start)' : ''} at ${formatMs(startMs)}`,
+      waitMs > 0 ? `after waiting ${formatMs(waitMs)}` : '',
+      initMs > 0 ? `init ${formatMs(initMs)}` : '',
+      `ran ${formatMs(outcome.durationMs)} of its ${formatMs(timeoutSeconds * 1000)} timeout`,
+      OUTCOME_WORDS[outcome.kind],
+    ].filter(Boolean);
+    return {
+      startMs,
+      initMs,
+      durationMs: outcome.durationMs,
+      deadlineMs: invokeStart + timeoutSeconds * 1000,
+      waitMs,
+      kind: outcome.kind,
+      logMs: stamps.filter((at) => at >= startMs && at <= end + 10),
+      text: `${parts.join(', ')}.`,
+    };
+  });
+  const totalMs = Math.max(
+    1,
+    ...rows.map((row) => Math.max(row.startMs + row.initMs + row.durationMs, row.deadlineMs)),
+  );
+  return { rows, totalMs };
+}
