@@ -1,0 +1,150 @@
+/**
+ * The Monaco adapter, loaded only when a reader presses Edit (or runs code from a share link, which
+ * needs compiling). It loads the editor core, the TypeScript language and a handful of editor
+ * features, not monaco-editor's every language; the playground's `lambda-playground` declarations
+ * and @types/aws-lambda's Context give completion and errors. Edited code is compiled by Monaco's
+ * own TypeScript worker, so the page never downloads a second compiler.
+ */
+import 'monaco-editor/features/codicon/register';
+import 'monaco-editor/features/suggest/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/parameterHints/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/comment/register';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/contextmenu/register';
+import 'monaco-editor/features/toggleTabFocusMode/register';
+import 'monaco-editor/features/wordOperations/register';
+import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/indentation/register';
+import 'monaco-editor/features/cursorUndo/register';
+import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/languages/definitions/typescript/register';
+import * as monaco from 'monaco-editor/editor/editor.api';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import TypeScriptWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+import * as typescript from 'monaco-editor/languages/features/typescript/register';
+// Root-relative: TypeScript refuses a specifier that names an @types package, and ?raw is all Vite needs.
+import handlerDeclarations from '/node_modules/@types/aws-lambda/handler.d.ts?raw';
+import playgroundDeclarations from '../runtime/types.d.ts?raw';
+
+export type EditorSide = 'before' | 'after';
+
+export interface PlaygroundEditor {
+  /** Shows one side's code (each side keeps its own model, undo history and cursor). */
+  show(side: EditorSide): void;
+  getValue(side: EditorSide): string;
+  setValue(side: EditorSide, code: string): void;
+  /** The side's code compiled to the JavaScript module emulate() runs. */
+  compile(side: EditorSide): Promise<string>;
+  focus(): void;
+  /** Follows the page's light or dark theme. */
+  setDark(dark: boolean): void;
+}
+
+interface EditorOptions {
+  code: Record<EditorSide, string>;
+  side: EditorSide;
+  dark: boolean;
+  /** An accessible name for the editor's text area. */
+  label: string;
+  /** Ctrl/Cmd+Enter inside the editor. */
+  onRun: () => void;
+}
+
+(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+  getWorker(_workerId, label) {
+    return label === 'typescript' || label === 'javascript' ? new TypeScriptWorker() : new EditorWorker();
+  },
+};
+
+/** @types/aws-lambda's Context (handler.d.ts also pulls in node:stream, which the editor lacks). */
+function declareContext(): string {
+  const start = handlerDeclarations.indexOf('export interface Context {');
+  const end = handlerDeclarations.indexOf('\n}\n', start);
+  const context = start >= 0 && end > start ? handlerDeclarations.slice(start, end + 2) : 'export interface Context {}';
+  return `declare module 'aws-lambda' {\n${context}\nexport type Handler<TEvent = any, TResult = any> = (event: TEvent, context: Context) => Promise<TResult> | TResult | void;\n}\n`;
+}
+
+let configured = false;
+
+function configureTypeScript(): void {
+  if (configured) return;
+  configured = true;
+  const defaults = typescript.typescriptDefaults;
+  defaults.setCompilerOptions({
+    target: typescript.ScriptTarget.ESNext,
+    module: typescript.ModuleKind.ESNext,
+    moduleResolution: typescript.ModuleResolutionKind.NodeJs,
+    lib: ['es2023', 'dom', 'dom.iterable'],
+    strict: true,
+    noEmitOnError: false,
+    allowNonTsExtensions: true,
+  });
+  defaults.addExtraLib(playgroundDeclarations, 'file:///node_modules/@types/lambda-playground/index.d.ts');
+  defaults.addExtraLib(declareContext(), 'file:///node_modules/@types/aws-lambda/index.d.ts');
+}
+
+/**
+ * Monaco sets the TypeScript language up when the first TypeScript model asks for it, a few ticks
+ * after createModel; until then getTypeScriptWorker rejects with "TypeScript not registered!".
+ */
+async function waitForTypeScriptWorker(): ReturnType<typeof typescript.getTypeScriptWorker> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await typescript.getTypeScriptWorker();
+    } catch (error) {
+      if (attempt >= 100) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+export async function createPlaygroundEditor(host: HTMLElement, options: EditorOptions): Promise<PlaygroundEditor> {
+  configureTypeScript();
+  const models = {
+    before: monaco.editor.createModel(options.code.before, 'typescript', monaco.Uri.parse('file:///before.ts')),
+    after: monaco.editor.createModel(options.code.after, 'typescript', monaco.Uri.parse('file:///after.ts')),
+  };
+  const editor = monaco.editor.create(host, {
+    model: models[options.side],
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    tabSize: 2,
+    ariaLabel: options.label,
+    theme: options.dark ? 'vs-dark' : 'vs',
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
+  const views = new Map<EditorSide, monaco.editor.ICodeEditorViewState | null>();
+  let current = options.side;
+  const getWorker = await waitForTypeScriptWorker();
+
+  return {
+    show(side) {
+      if (side === current) return;
+      views.set(current, editor.saveViewState());
+      current = side;
+      editor.setModel(models[side]);
+      const view = views.get(side);
+      if (view) editor.restoreViewState(view);
+    },
+    getValue: (side) => models[side].getValue(),
+    setValue(side, code) {
+      models[side].setValue(code);
+    },
+    async compile(side) {
+      const uri = models[side].uri;
+      const worker = await getWorker(uri);
+      const output = await worker.getEmitOutput(uri.toString());
+      const file = output.outputFiles.find((entry) => entry.name.endsWith('.js'));
+      if (!file) throw new Error('The TypeScript worker emitted no JavaScript.');
+      return file.text;
+    },
+    focus: () => editor.focus(),
+    setDark: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The Content-Security-Policy of pages that run reader code. A static site has no response
+ * headers of its own, so the policy travels in a <meta http-equiv> in the head (pass
+ * `playgroundHead` to StarlightPage's `frontmatter.head`).
+ *
+ * What it allows, and why:
+ * - script-src 'self': the site's bundles, the emulator's and Monaco's Workers' parents.
+ *   'wasm-unsafe-eval' lets Pagefind (Starlight's search) compile its WebAssembly; it does not allow
+ *   eval of JavaScript. Starlight and Astro inline a few small scripts (the theme provider, the
+ *   sidebar, small component scripts). `addInlineScriptHashes` (run on the built HTML by
+ *   `playgroundIntegration` (integration.ts)) adds a sha256 hash for each, and a browser that understands hashes
+ *   then ignores 'unsafe-inline', which stays only as the fallback for CSP level 1 browsers and
+ *   for builds where the integration is not registered.
+ * - style-src 'unsafe-inline': Expressive Code and Starlight set style attributes, and Monaco creates
+ *   <style> elements at run time; styles cannot run code.
+ * - worker-src 'self': the emulator's Worker and Monaco's editor and TypeScript Workers are files
+ *   on this origin.
+ * - Nothing remote: default-src 'self', object-src 'none', base-uri 'self', form-action 'self'.
+ */
+
+export const PLAYGROUND_CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+];
+
+export const PLAYGROUND_CSP = PLAYGROUND_CSP_DIRECTIVES.join('; ');
+
+/** The head entry for StarlightPage's frontmatter.head. */
+export const playgroundHead = [
+  { tag: 'meta' as const, attrs: { 'http-equiv': 'Content-Security-Policy', content: PLAYGROUND_CSP } },
+];
+
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
+const EXECUTABLE_TYPE = /^(?:module|text\/javascript|application\/javascript)?$/i;
+const CSP_META = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i;
+
+function readType(attributes: string): string {
+  return /\btype\s*=\s*["']?([^"'\s>]*)/i.exec(attributes)?.[1] ?? '';
+}
+
+/**
+ * Adds a 'sha256-…' source to the page's CSP script-src for every inline script the browser would
+ * execute (not JSON data blocks, not scripts with src). Returns the HTML unchanged without a CSP meta.
+ */
+export async function addInlineScriptHashes(html: string): Promise<string> {
+  if (!CSP_META.test(html)) return html;
+  const hashes = new Set<string>();
+  for (const [, attributes = '', body = ''] of html.matchAll(SCRIPT)) {
+    if (/\bsrc\s*=/i.test(attributes) || !EXECUTABLE_TYPE.test(readType(attributes))) continue;
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body));
+    hashes.add(`'sha256-${Buffer.from(digest).toString('base64')}'`);
+  }
+  return html.replace(CSP_META, (_match, open: string, policy: string, close: string) => {
+    const directives = policy.split(';').map((directive) => {
+      const trimmed = directive.trim();
+      return trimmed.startsWith('script-src ') ? [trimmed, ...hashes].join(' ') : trimmed;
+    });
+    return `${open}${directives.join('; ')}${close}`;
+  });
+}

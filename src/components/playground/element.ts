@@ -1,0 +1,352 @@
+/**
+ * `<lfg-playground>`: enhances the server-rendered playground. Run executes the JavaScript compiled
+ * at build time in the emulator's Worker (pre-warmed, so the first result is quick); Edit loads the
+ * Monaco adapter; Share and Reset manage the `#code/` link. Everything from the reader's code, its
+ * output or a link is set as text, never parsed as HTML.
+ */
+
+import type { PlaygroundEditor } from '../../../playground/editor/monaco.ts';
+import type { WarmBrowserHost } from '../../../playground/runtime/host-browser.ts';
+import type { EmulationResult } from '../../../playground/runtime/index.ts';
+import type { PlaygroundData } from './examples';
+import type { Side } from './share';
+import { buildTimeline, formatMs, type Timeline } from './timeline';
+
+type Settings = { timeoutSeconds: number; memoryMb: number };
+
+const SIDES: Side[] = ['before', 'after'];
+
+/** One warm host per page: however many playgrounds it embeds, one spare Worker is enough. */
+let runtime:
+  | Promise<{ host: WarmBrowserHost; emulate: typeof import('../../../playground/runtime/index.ts').emulate }>
+  | undefined;
+
+function loadRuntime() {
+  runtime ??= Promise.all([
+    import('../../../playground/runtime/host-browser.ts'),
+    import('../../../playground/runtime/index.ts'),
+  ]).then(([hosts, engine]) => ({ host: hosts.createWarmBrowserHost(), emulate: engine.emulate }));
+  return runtime;
+}
+
+function warmRuntime(): void {
+  void loadRuntime().then(({ host }) => host.warm());
+}
+
+function whenIdle(callback: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(callback, { timeout: 2000 });
+  else setTimeout(callback, 200);
+}
+
+function isDark(): boolean {
+  return document.documentElement.dataset.theme !== 'light';
+}
+
+function must<T extends Element>(root: ParentNode, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`<lfg-playground> markup lacks ${selector}`);
+  return found;
+}
+
+function describeResult(result: EmulationResult): string {
+  const counts = new Map<string, number>();
+  for (const outcome of result.outcomes) counts.set(outcome.kind, (counts.get(outcome.kind) ?? 0) + 1);
+  const parts = [...counts].map(([kind, count]) => `${count} ${kind}`);
+  const invocations = result.outcomes.length;
+  return `Finished: ${invocations} invocation${invocations === 1 ? '' : 's'} (${parts.join(', ')}).`;
+}
+
+class Playground extends HTMLElement {
+  #data!: PlaygroundData;
+  #side: Side = 'before';
+  /** The TypeScript each side holds now: the example, or code from a link. */
+  #code!: Record<Side, string>;
+  #settings!: Record<Side, Settings>;
+  #editor: PlaygroundEditor | undefined;
+  #editorLoading: Promise<PlaygroundEditor> | undefined;
+  #running = false;
+  #output!: HTMLElement;
+  #status!: HTMLElement;
+  #timeline!: HTMLOListElement;
+  #runButton!: HTMLButtonElement;
+  #editButton!: HTMLButtonElement;
+  #timeout!: HTMLInputElement;
+  #memory!: HTMLSelectElement;
+
+  connectedCallback(): void {
+    if (this.#data) return;
+    this.#data = JSON.parse(must(this, '.lfg-pg-data').textContent ?? '') as PlaygroundData;
+    this.#code = { before: this.#data.sides.before.typescript, after: this.#data.sides.after.typescript };
+    this.#settings = {
+      before: this.#defaultSettings('before'),
+      after: this.#defaultSettings('after'),
+    };
+    this.#output = must(this, '.lfg-pg-output');
+    this.#status = must(this, '.lfg-pg-status');
+    this.#timeline = must(this, '.lfg-pg-timeline ol');
+    this.#runButton = must(this, '[data-action="run"]');
+    this.#editButton = must(this, '[data-action="edit"]');
+    this.#timeout = must(this, 'input[name="timeout"]');
+    this.#memory = must(this, 'select[name="memory"]');
+
+    this.#setUpTabs();
+    must<HTMLElement>(this, '.lfg-pg-controls').hidden = false;
+    this.addEventListener('click', (event) => {
+      const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
+      if (action === 'run') void this.run();
+      else if (action === 'edit') void this.openEditor();
+      else if (action === 'share') void this.share();
+      else if (action === 'reset') this.reset();
+    });
+    this.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        void this.run();
+      }
+    });
+    this.#timeout.addEventListener('change', () => this.#readSettings());
+    this.#memory.addEventListener('change', () => this.#readSettings());
+    // Pre-warm the emulator's Worker before the reader clicks Run, when the page is idle.
+    this.#runButton.addEventListener('pointerenter', warmRuntime);
+    this.#runButton.addEventListener('focus', warmRuntime);
+    whenIdle(warmRuntime);
+    new MutationObserver(() => this.#editor?.setDark(isDark())).observe(document.documentElement, {
+      attributeFilter: ['data-theme'],
+    });
+    this.#loadSharedLink();
+  }
+
+  #defaultSettings(side: Side): Settings {
+    const { timeoutSeconds = 3, memoryMb = 128 } = this.#data.sides[side].options;
+    return { timeoutSeconds, memoryMb };
+  }
+
+  #setUpTabs(): void {
+    const tablist = must<HTMLElement>(this, '[role="tablist"]');
+    tablist.hidden = false;
+    for (const tab of tablist.querySelectorAll<HTMLButtonElement>('[role="tab"]')) {
+      const panel = this.#panel(tab.dataset.side as Side);
+      panel.setAttribute('role', 'tabpanel');
+      panel.setAttribute('aria-labelledby', tab.id);
+      tab.addEventListener('click', () => this.selectSide(tab.dataset.side as Side));
+    }
+    tablist.addEventListener('keydown', (event) => {
+      const index = SIDES.indexOf(this.#side);
+      const next =
+        event.key === 'ArrowRight' || event.key === 'ArrowLeft'
+          ? SIDES[(index + 1) % SIDES.length]
+          : event.key === 'Home'
+            ? SIDES[0]
+            : event.key === 'End'
+              ? SIDES[SIDES.length - 1]
+              : undefined;
+      if (!next) return;
+      event.preventDefault();
+      this.selectSide(next);
+      must<HTMLElement>(this, `[role="tab"][data-side="${next}"]`).focus();
+    });
+    this.selectSide('before');
+  }
+
+  #panel(side: Side): HTMLElement {
+    return must(this, `.lfg-pg-panel[data-side="${side}"]`);
+  }
+
+  selectSide(side: Side): void {
+    this.#side = side;
+    for (const tab of this.querySelectorAll<HTMLElement>('[role="tab"]')) {
+      const selected = tab.dataset.side === side;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+    }
+    for (const name of SIDES) this.#panel(name).hidden = name !== side;
+    const settings = this.#settings[side];
+    this.#timeout.value = String(settings.timeoutSeconds);
+    this.#memory.value = String(settings.memoryMb);
+    if (this.#editor) {
+      this.#panel(side).append(must(this, '.lfg-pg-editor'));
+      this.#editor.show(side);
+    }
+  }
+
+  #readSettings(): void {
+    const timeout = Math.round(Number(this.#timeout.value));
+    const timeoutSeconds = Number.isFinite(timeout) ? Math.min(900, Math.max(1, timeout)) : 3;
+    this.#timeout.value = String(timeoutSeconds);
+    this.#settings[this.#side] = { timeoutSeconds, memoryMb: Number(this.#memory.value) };
+  }
+
+  /** Shows code that is not the example's (from a link) as plain text, in place of the highlighted block. */
+  #showCode(side: Side, note: string): void {
+    const panel = this.#panel(side);
+    const edited = this.#code[side] !== this.#data.sides[side].typescript;
+    must<HTMLElement>(panel, '.lfg-pg-static').hidden = edited || this.#editor !== undefined;
+    const plain = must<HTMLElement>(panel, '.lfg-pg-plain');
+    plain.hidden = !edited || this.#editor !== undefined;
+    must<HTMLElement>(plain, 'code').textContent = edited ? this.#code[side] : '';
+    const noteElement = must<HTMLElement>(panel, '.lfg-pg-note');
+    noteElement.textContent = note;
+    noteElement.hidden = note === '';
+  }
+
+  async #loadSharedLink(): Promise<void> {
+    if (!location.hash.startsWith('#code/')) return;
+    const { readSharedCode, readSharedSide } = await import('./share');
+    const code = readSharedCode(location.hash);
+    if (code === undefined) {
+      this.#setStatus('The link holds no code this page can read; showing the example.');
+      return;
+    }
+    const side = readSharedSide(location.search);
+    this.#code[side] = code;
+    this.#showCode(
+      side,
+      'This code came from a shared link. It has not run: press Run to run it, or Reset for the example.',
+    );
+    this.selectSide(side);
+  }
+
+  #setStatus(text: string): void {
+    this.#status.textContent = text;
+  }
+
+  async openEditor(): Promise<PlaygroundEditor> {
+    this.#editorLoading ??= (async () => {
+      this.#editButton.disabled = true;
+      this.#setStatus('Loading the editor…');
+      const { createPlaygroundEditor } = await import('../../../playground/editor/monaco.ts');
+      const wrapper = must<HTMLElement>(this, '.lfg-pg-editor');
+      this.#panel(this.#side).append(wrapper);
+      wrapper.hidden = false;
+      const editor = await createPlaygroundEditor(must(wrapper, '.lfg-pg-editor-host'), {
+        code: { ...this.#code },
+        side: this.#side,
+        dark: isDark(),
+        label: `${this.#data.id}: handler code editor`,
+        onRun: () => void this.run(),
+      });
+      this.#editor = editor;
+      for (const side of SIDES) this.#showCode(side, '');
+      this.#editButton.hidden = true;
+      this.#setStatus('The editor is ready. Ctrl+Enter (⌘+Enter) runs the code.');
+      this.dataset.editor = 'ready';
+      editor.focus();
+      return editor;
+    })();
+    try {
+      return await this.#editorLoading;
+    } catch (error) {
+      this.#editorLoading = undefined;
+      this.#editButton.disabled = false;
+      this.#setStatus(`The editor failed to load: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+
+  /** The side's JavaScript: compiled at build time when the code is the example's, else by the editor. */
+  async #compile(side: Side): Promise<string> {
+    const code = this.#editor ? this.#editor.getValue(side) : this.#code[side];
+    if (code === this.#data.sides[side].typescript) return this.#data.sides[side].javascript;
+    const editor = this.#editor ?? (await this.openEditor());
+    return editor.compile(side);
+  }
+
+  async run(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    this.#runButton.setAttribute('aria-disabled', 'true');
+    this.dataset.state = 'running';
+    const side = this.#side;
+    this.#readSettings();
+    const settings = this.#settings[side];
+    this.#output.replaceChildren();
+    this.#timeline.replaceChildren();
+    this.#setStatus(`Running ${side}.ts…`);
+    try {
+      const [code, { host, emulate }] = await Promise.all([this.#compile(side), loadRuntime()]);
+      const result = await emulate(
+        {
+          ...this.#data.sides[side].options,
+          ...settings,
+          code,
+          onLog: (line) => this.#output.append(`${line}\n`),
+        },
+        host,
+      );
+      this.#renderTimeline(buildTimeline(result, settings.timeoutSeconds));
+      this.#setStatus(describeResult(result));
+    } catch (error) {
+      this.#output.append(`The playground failed: ${(error as Error).message}\n`);
+      this.#setStatus('The run failed.');
+    } finally {
+      this.#running = false;
+      this.#runButton.removeAttribute('aria-disabled');
+      this.dataset.state = 'done';
+    }
+  }
+
+  #renderTimeline({ rows, totalMs }: Timeline): void {
+    const percent = (ms: number) => `${((ms / totalMs) * 100).toFixed(3)}%`;
+    /** A bar from `from` lasting `length`, or (without a length) a mark whose width is styled. */
+    const segment = (className: string, from: number, length?: number) => {
+      const bar = document.createElement('span');
+      bar.className = className;
+      bar.style.left = percent(from);
+      if (length !== undefined) bar.style.width = percent(Math.max(length, totalMs / 400));
+      return bar;
+    };
+    for (const row of rows) {
+      const item = document.createElement('li');
+      item.dataset.kind = row.kind;
+      const text = document.createElement('span');
+      text.textContent = row.text;
+      const track = document.createElement('span');
+      track.className = 'lfg-pg-track';
+      track.setAttribute('aria-hidden', 'true');
+      if (row.waitMs > 0) track.append(segment('lfg-pg-wait', row.startMs - row.waitMs, row.waitMs));
+      if (row.initMs > 0) track.append(segment('lfg-pg-init', row.startMs, row.initMs));
+      track.append(segment('lfg-pg-run-bar', row.startMs + row.initMs, row.durationMs));
+      const deadline = segment('lfg-pg-deadline', row.deadlineMs);
+      deadline.title = `timeout at ${formatMs(row.deadlineMs)}`;
+      track.append(deadline);
+      for (const at of row.logMs) track.append(segment('lfg-pg-log', at));
+      item.append(text, track);
+      this.#timeline.append(item);
+    }
+  }
+
+  async share(): Promise<void> {
+    const side = this.#side;
+    const code = this.#editor ? this.#editor.getValue(side) : this.#code[side];
+    const { buildShareUrl } = await import('./share');
+    const url = buildShareUrl(location.href, side, code);
+    history.replaceState(null, '', url);
+    try {
+      await navigator.clipboard.writeText(url);
+      this.#setStatus('Link copied: it holds the code in the URL and runs only when its reader presses Run.');
+    } catch {
+      this.#setStatus('The link is in the address bar (copying to the clipboard was not allowed).');
+    }
+  }
+
+  reset(): void {
+    for (const side of SIDES) {
+      this.#code[side] = this.#data.sides[side].typescript;
+      this.#settings[side] = this.#defaultSettings(side);
+      this.#editor?.setValue(side, this.#code[side]);
+      this.#showCode(side, '');
+    }
+    const url = new URL(location.href);
+    url.searchParams.delete('side');
+    url.hash = '';
+    history.replaceState(null, '', url);
+    this.#output.replaceChildren();
+    this.#timeline.replaceChildren();
+    this.selectSide(this.#side);
+    this.#setStatus('Restored the example code and settings.');
+  }
+}
+
+export function definePlayground(): void {
+  if (!customElements.get('lfg-playground')) customElements.define('lfg-playground', Playground);
+}

@@ -1,0 +1,50 @@
+/**
+ * Finishes the built pages that embed a playground, after Astro has written them:
+ *
+ * 1. Astro links, in every page that uses a script, the CSS of every module that script can reach,
+ *    dynamic imports included, so Monaco's stylesheets (~175 KB) would block the first paint of
+ *    pages that never open the editor. Vite's preload helper already injects them when the editor
+ *    is imported, so the static links are removed (`dropEditorStylesheets`).
+ * 2. The pages' Content-Security-Policy gets a hash for each inline script (`addInlineScriptHashes`).
+ *
+ * Register `playgroundIntegration()` in the site's integrations, after Starlight.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { addInlineScriptHashes } from './csp.ts';
+
+/** A stylesheet that styles Monaco: the editor's own class names are its signature. */
+export function isEditorStylesheet(css: string): boolean {
+  return css.includes('.monaco-editor');
+}
+
+const STYLESHEET_LINK = /<link\s+rel="stylesheet"\s+href="([^"]+)"[^>]*>/g;
+
+/** Removes the <link rel="stylesheet"> elements whose href `isLazy` says the editor loads itself. */
+export function dropEditorStylesheets(html: string, isLazy: (href: string) => boolean): string {
+  return html.replace(STYLESHEET_LINK, (link, href: string) => (isLazy(href) ? '' : link));
+}
+
+export function playgroundIntegration() {
+  return {
+    name: 'lfg-playground',
+    hooks: {
+      'astro:build:done': async ({ dir }: { dir: URL }) => {
+        const root = fileURLToPath(dir);
+        const files = await readdir(root, { recursive: true });
+        const lazyCss = new Set<string>();
+        for (const file of files.filter((name) => name.endsWith('.css'))) {
+          if (isEditorStylesheet(await readFile(join(root, file), 'utf8'))) lazyCss.add(file.split('/').pop() ?? file);
+        }
+        const isLazy = (href: string) => lazyCss.has(href.split('/').pop() ?? href);
+        for (const file of files.filter((name) => name.endsWith('.html'))) {
+          const path = join(root, file);
+          const html = await readFile(path, 'utf8');
+          if (!html.includes('<lfg-playground')) continue;
+          await writeFile(path, await addInlineScriptHashes(dropEditorStylesheets(html, isLazy)));
+        }
+      },
+    },
+  };
+}
