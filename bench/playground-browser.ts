@@ -1,0 +1,107 @@
+// Playground figures in Chromium, against a served production build: what a playground page loads
+// before any interaction (JavaScript bytes, and whether any Monaco code is among them), the time
+// from a Run click to the first output line, and from an Edit click to a ready editor. Times are
+// taken inside the page (click event to DOM change), so the harness's own latency is not counted.
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { chromiumArgs } from '../tests/support/browser.ts';
+
+const PAGE = '/playground/outbound-timeout/';
+const MONACO = /monaco|editor\.api|editor\.worker|ts\.worker|tsMode/;
+
+/** Milliseconds from a click on `button` to the first change `ready` reports, measured in the page. */
+async function timeClick(page: Page, button: string, ready: 'output' | 'editor'): Promise<number> {
+  await page.evaluate(
+    ({ button, ready }) => {
+      const root = document.querySelector('lfg-playground');
+      const target = root?.querySelector<HTMLButtonElement>(`[data-action="${button}"]`);
+      const output = root?.querySelector('.lfg-pg-output');
+      if (!root || !target || !output) throw new Error('no playground on the page');
+      const state = window as unknown as { pgClick?: number; pgDone?: Promise<number> };
+      state.pgDone = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          const done =
+            ready === 'output'
+              ? /START|\d{4}-\d\d-\d\dT/.test(output.textContent ?? '')
+              : root.getAttribute('data-editor') === 'ready';
+          if (!done) return;
+          observer.disconnect();
+          resolve(performance.now() - (state.pgClick ?? 0));
+        });
+        observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      target.addEventListener('click', () => (state.pgClick = performance.now()), { capture: true, once: true });
+    },
+    { button, ready },
+  );
+  await page.click(`lfg-playground [data-action="${button}"]`);
+  return page.evaluate(() => (window as unknown as { pgDone: Promise<number> }).pgDone);
+}
+
+async function waitForRunEnd(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('lfg-playground')?.getAttribute('data-state') === 'done');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+export async function measurePlayground(origin: string, executablePath: string): Promise<Record<string, number>> {
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  try {
+    const figures: Record<string, number> = {};
+
+    // 1. Weight before interaction: every script the page loads by the load event, then after idle
+    //    (the pre-warmed emulator Worker is fetched then).
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scripts: { url: string; bytes: number; gzip: number; atLoad: boolean }[] = [];
+    let loaded = false;
+    page.on('response', async (response) => {
+      const type = response.request().resourceType();
+      if (type !== 'script' && !response.url().endsWith('.js')) return;
+      const atLoad = !loaded;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      scripts.push({ url: response.url(), bytes: body.length, gzip: gzipSync(body).length, atLoad });
+    });
+    await page.goto(`${origin}${PAGE}`, { waitUntil: 'load' });
+    loaded = true;
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const sum = (list: typeof scripts, key: 'bytes' | 'gzip') => list.reduce((total, script) => total + script[key], 0);
+    const atLoad = scripts.filter((script) => script.atLoad);
+    figures.jsBytesAtLoad = sum(atLoad, 'bytes');
+    figures.jsGzipBytesAtLoad = sum(atLoad, 'gzip');
+    figures.jsBytesAfterIdle = sum(scripts, 'bytes');
+    figures.jsGzipBytesAfterIdle = sum(scripts, 'gzip');
+    figures.monacoRequestsBeforeInteraction = scripts.filter((script) => MONACO.test(script.url)).length;
+
+    // 2. Run click to first output line: the first run on the pre-warmed Worker, then five more.
+    figures.firstRunToFirstOutputMs = await timeClick(page, 'run', 'output');
+    await waitForRunEnd(page);
+    const runs: number[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      runs.push(await timeClick(page, 'run', 'output'));
+      await waitForRunEnd(page);
+    }
+    figures.runToFirstOutputMedianMs = median(runs);
+
+    // 3. Edit click to a ready editor (Monaco, its TypeScript worker and the declarations).
+    figures.editClickToEditorReadyMs = await timeClick(page, 'edit', 'editor');
+    await context.close();
+
+    // 4. A Run clicked as soon as the page has loaded, before any idle pre-warm: the worst case.
+    const coldContext = await browser.newContext();
+    const coldPage = await coldContext.newPage();
+    await coldPage.goto(`${origin}${PAGE}`, { waitUntil: 'domcontentloaded' });
+    await coldPage.waitForSelector('lfg-playground .lfg-pg-controls:not([hidden])');
+    figures.runWithoutPrewarmToFirstOutputMs = await timeClick(coldPage, 'run', 'output');
+    await coldContext.close();
+
+    for (const [name, value] of Object.entries(figures)) figures[name] = Math.round(value);
+    return figures;
+  } finally {
+    await browser.close();
+  }
+}

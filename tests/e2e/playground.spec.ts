@@ -1,0 +1,200 @@
+import { expect, type Page, test } from '@playwright/test';
+import lzString from 'lz-string';
+import { EXAMPLES } from '../../playground/examples/catalogue';
+import { expectNoAxeViolations, sitePath } from './support';
+
+const MONACO = /monaco|editor\.api|editor\.worker|ts\.worker|tsMode/;
+
+/** Collects Content-Security-Policy violations and page errors from the moment the page starts. */
+async function watchProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  await page.exposeFunction('reportViolation', (text: string) => problems.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+        `CSP blocked ${event.blockedURI || 'inline'} (${event.violatedDirective})`,
+      );
+    });
+  });
+  return problems;
+}
+
+function sharedLink(id: string, code: string): string {
+  return `${sitePath(`/playground/${id}/`)}#code/${lzString.compressToEncodedURIComponent(code)}`;
+}
+
+const output = (page: Page) => page.getByRole('log', { name: 'Output' });
+const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact: true });
+
+async function runAndWait(page: Page): Promise<void> {
+  await runButton(page).click();
+  await expect(page.locator('lfg-playground')).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+}
+
+test.describe('every playground example', () => {
+  for (const [id, meta] of Object.entries(EXAMPLES)) {
+    test(`${id}: before prints its signature, after succeeds`, async ({ page }) => {
+      const signature = new RegExp(meta.signature.pattern);
+      await page.goto(sitePath(`/playground/${id}/`));
+      await runAndWait(page);
+      await expect(output(page)).toHaveText(signature);
+
+      await page.getByRole('tab', { name: 'After' }).click();
+      await runAndWait(page);
+      const status = page.locator('.lfg-pg-status');
+      await expect(status).toHaveText(/^Finished: \d+ invocations? \(\d+ success\)\.$/);
+      await expect(output(page)).toContainText('REPORT RequestId:');
+      await expect(output(page)).not.toHaveText(signature);
+    });
+  }
+});
+
+test('the playground list links every example', async ({ page }) => {
+  await page.goto(sitePath('/playground/'));
+  for (const [id, meta] of Object.entries(EXAMPLES)) {
+    await expect(page.getByRole('link', { name: meta.title, exact: true })).toHaveAttribute(
+      'href',
+      sitePath(`/playground/${id}/`),
+    );
+  }
+  await expectNoAxeViolations(page);
+});
+
+test('a shared link with an endless loop does not run on load, and on Run stops at the deadline', async ({ page }) => {
+  const problems = await watchProblems(page);
+  const loop = 'export const handler = async () => {\n  while (true) {}\n};\n';
+  await page.goto(sharedLink('outbound-timeout', loop));
+  const panel = page.getByRole('tabpanel', { name: 'Before' });
+  await expect(panel.locator('.lfg-pg-plain')).toHaveText(loop);
+  await expect(panel.getByText('has not run')).toBeVisible();
+  await page.waitForTimeout(1000);
+  await expect(output(page)).not.toContainText('START');
+
+  await runButton(page).click();
+  await expect(page.locator('lfg-playground')).toHaveAttribute('data-state', 'running');
+  // The loop spins in the Worker: the page still answers while it does.
+  await expect(output(page)).toContainText('START RequestId:', { timeout: 15_000 });
+  await page.getByRole('tab', { name: 'After' }).click();
+  await expect(page.getByRole('tab', { name: 'After' })).toHaveAttribute('aria-selected', 'true', { timeout: 500 });
+  await expect(output(page)).toContainText('Task timed out after 3.00 seconds', { timeout: 10_000 });
+  await expect(page.locator('.lfg-pg-timeline li')).toHaveText(/timed out\.$/);
+  expect(problems).toEqual([]);
+});
+
+test('output from reader code is text, never markup', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', async (dialog) => {
+    dialogs += 1;
+    await dialog.dismiss();
+  });
+  const payload = '<img src=x onerror=alert(1)>';
+  await page.goto(
+    sharedLink('structured-logging', `export const handler = async () => {\n  console.log('${payload}');\n};\n`),
+  );
+  await runAndWait(page);
+  await expect(output(page)).toContainText(`INFO\t${payload}`);
+  await expect(page.locator('lfg-playground img')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
+
+test('Edit loads Monaco, and an edited handler runs with Ctrl+Enter', async ({ page }) => {
+  const problems = await watchProblems(page);
+  await page.goto(sitePath('/playground/remaining-time/'));
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.locator('lfg-playground')).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
+  const editor = page.locator('.lfg-pg-editor .monaco-editor');
+  await expect(editor).toBeVisible();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(
+    "export const handler = async () => {\nconsole.log('edited handler ran');\nreturn 42;\n",
+  );
+  await page.keyboard.press('Control+Enter');
+  await expect(output(page)).toContainText('edited handler ran', { timeout: 15_000 });
+  await expect(page.locator('.lfg-pg-status')).toHaveText(/\(1 success\)/);
+  expect(problems).toEqual([]);
+
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(editor).toContainText('Works through every item');
+  // Monaco's stylesheets arrived with it: the editor is laid out, not a column of unstyled text.
+  await expect(editor.locator('.view-lines')).toHaveCSS('position', 'absolute');
+});
+
+/** Every request the playground page makes from load until it is idle, before any interaction. */
+async function requestsBeforeInteraction(page: Page): Promise<{ url: string; type: string }[]> {
+  const requests: { url: string; type: string }[] = [];
+  page.on('request', (request) => requests.push({ url: request.url(), type: request.resourceType() }));
+  await page.goto(sitePath('/playground/outbound-timeout/'));
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  return requests;
+}
+
+test('before any interaction the page loads no Monaco code and sends a strict CSP', async ({ page }) => {
+  const problems = await watchProblems(page);
+  const requests = (await requestsBeforeInteraction(page)).map(({ url }) => url);
+  expect(requests.filter((url) => MONACO.test(url) && !url.endsWith('.css'))).toEqual([]);
+  const origin = new URL(page.url()).origin;
+  expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).toContain("object-src 'none'");
+  expect(problems).toEqual([]);
+});
+
+// These two need playgroundIntegration() registered in src/config/integrations.ts (see the report):
+// Astro links Monaco's stylesheets into every page whose script can import the editor, and only a
+// post-build step can drop them and hash the inline scripts.
+test.fixme('before any interaction the page loads no Monaco stylesheet either', async ({ page }) => {
+  const requests = await requestsBeforeInteraction(page);
+  expect(requests.filter(({ url, type }) => type === 'stylesheet' && MONACO.test(url))).toEqual([]);
+});
+
+test.fixme('the CSP allows every inline script by its hash', async ({ page }) => {
+  await page.goto(sitePath('/playground/outbound-timeout/'));
+  const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+  const hashes = await page.evaluate(async () => {
+    const inline = [...document.querySelectorAll('script:not([src])')].filter((script) =>
+      ['', 'module'].includes(script.getAttribute('type') ?? ''),
+    );
+    return Promise.all(
+      inline.map(async (script) => {
+        const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(script.textContent ?? ''));
+        return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`;
+      }),
+    );
+  });
+  expect(hashes.length).toBeGreaterThan(0);
+  for (const hash of hashes) expect(policy).toContain(hash);
+});
+
+test('the page has no axe violations, and Run is reachable and operable by keyboard', async ({ page }) => {
+  await page.goto(sitePath('/playground/outbound-timeout/'));
+  await expectNoAxeViolations(page);
+  let focused = false;
+  for (let presses = 0; presses < 80 && !focused; presses += 1) {
+    await page.keyboard.press('Tab');
+    focused = await runButton(page).evaluate((button) => button === document.activeElement);
+  }
+  expect(focused).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(output(page)).toContainText('Task timed out after 3.00 seconds', { timeout: 15_000 });
+  await expectNoAxeViolations(page);
+});
+
+test('Share puts the code in a #code/ link that loads it back', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(sitePath('/playground/outbound-timeout/'));
+  await page.getByRole('tab', { name: 'After' }).click();
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.locator('.lfg-pg-status')).toContainText('Link copied');
+  expect(page.url()).toMatch(/\?side=after#code\//);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(page.url());
+  await page.goto('about:blank');
+  await page.goto(copied);
+  await expect(page.getByRole('tab', { name: 'After' })).toHaveAttribute('aria-selected', 'true');
+  await expect(output(page)).not.toContainText('START');
+});
