@@ -229,3 +229,20 @@ test.describe('the Logs Insights query builder', () => {
     await expect(page.getByRole('link', { name: /Open in CloudWatch Logs Insights/ })).toBeVisible();
   });
 });
+
+test("without JavaScript, the first goal's query is readable and the console link opens it", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(builder);
+  await expect(page.getByText('Choosing goals, checking and running queries happen in your browser')).toBeVisible();
+  const query = getTemplate('errors-by-type')?.render() ?? 'missing';
+  await expect(page.getByRole('textbox', { name: 'Query (editable)' })).toHaveValue(query);
+  const fill = await page.locator('#iq-query').evaluate((el) => getComputedStyle(el).webkitTextFillColor);
+  expect(fill).not.toBe('rgba(0, 0, 0, 0)');
+  await expect(page.getByRole('link', { name: /Open in CloudWatch Logs Insights/ })).toHaveAttribute(
+    'href',
+    consoleUrl({ region: 'us-east-1', logGroups: [], range: { relativeSeconds: 3600 }, query }),
+  );
+  await expect(page.getByRole('button', { name: 'Run query' })).toBeHidden();
+  await context.close();
+});
