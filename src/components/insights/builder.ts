@@ -46,6 +46,7 @@ class InsightsBuilder extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #problem: Diagnostic | undefined;
   #announced = '';
+  #runs = 0;
   #sample: LogSource | undefined;
   #pasted: { text: string; source: LogSource } | undefined;
 
@@ -91,7 +92,7 @@ class InsightsBuilder extends HTMLElement {
       if (button) this.#moveCaret(Number(button.dataset.start), Number(button.dataset.end));
     });
     this.querySelector('[data-iq-copy]')?.addEventListener('click', () => this.#copy());
-    this.querySelector('[data-iq-run]')?.addEventListener('click', () => this.#run());
+    this.querySelector('[data-iq-run]')?.addEventListener('click', () => void this.#run());
     this.querySelector('[data-iq-logs]')?.addEventListener('input', () => {
       const paste = this.querySelector<HTMLInputElement>('input[name="source"][value="paste"]');
       if (paste) paste.checked = true;
@@ -283,7 +284,7 @@ class InsightsBuilder extends HTMLElement {
     return this.#pasted.source;
   }
 
-  #run() {
+  async #run() {
     const status = this.querySelector<HTMLElement>('[data-iq-run-status]');
     const results = this.querySelector<HTMLElement>('[data-iq-results]');
     const cost = this.querySelector<HTMLElement>('[data-iq-cost]');
@@ -297,6 +298,11 @@ class InsightsBuilder extends HTMLElement {
       say(`The query has a problem; fix it first. ${this.#announced}`);
       return;
     }
+    // Reading a large paste takes a moment: say so, and let the page paint before it starts.
+    const run = ++this.#runs;
+    say('Running…');
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    if (run !== this.#runs) return; // a newer click took over
     const started = performance.now();
     const logs = this.#logs();
     if (typeof logs === 'string') {
