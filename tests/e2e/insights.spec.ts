@@ -21,8 +21,17 @@ test.describe('the Logs Insights query builder', () => {
     await open(page);
     await page.getByRole('radio', { name: 'Cold starts and their cost' }).check();
     await expect(queryBox(page)).toHaveValue(getTemplate('cold-starts')?.render() ?? 'missing template');
+    // A bad parameter is named beside its field and leaves the query as it was.
+    await page.getByLabel('Bin size').fill('5 minutes');
+    await expect(page.locator('#iq-bin-error')).toHaveText("'5 minutes' is not a period such as 5m or 1h");
+    await expect(page.getByLabel('Bin size')).toHaveAttribute('aria-invalid', 'true');
+    await expect(queryBox(page)).toHaveValue(/by bin\(5m\)$/);
+    await page.getByLabel('Extra filter (optional)').fill('@duration > 10');
     await page.getByLabel('Bin size').fill('10m');
-    await expect(queryBox(page)).toHaveValue(/by bin\(10m\)$/);
+    await expect(page.locator('#iq-bin-error')).toBeHidden();
+    await expect(queryBox(page)).toHaveValue(
+      getTemplate('cold-starts')?.render({ bin: '10m', filter: '@duration > 10' }) ?? 'missing template',
+    );
     await page.getByRole('button', { name: 'Run query' }).click();
     await expect(runStatus(page)).toContainText('in the sample logs matched');
     const table = page.getByRole('table', { name: /Results on the sample logs/ });
