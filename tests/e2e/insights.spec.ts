@@ -177,6 +177,13 @@ test.describe('the Logs Insights query builder', () => {
     await expect(page.getByRole('img', { name: /Chart/ })).toBeVisible();
     await queryBox(page).fill('fliter x');
     await expect(page.getByRole('button', { name: /^Line 1, column 1/ })).toBeVisible();
+    await page.getByText('The first lines of the sample logs').click();
+    await expectNoAxeViolations(page);
+    // The highlight colours must read on the dark theme too.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await queryBox(page).fill('filter @type = "REPORT" and @message like /x/ # c\n| stats count(*) by bin(5m)');
+    await expect(page.locator('.lfg-iq-tok-comment')).toHaveText('# c');
     await expectNoAxeViolations(page);
   });
 
