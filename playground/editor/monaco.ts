@@ -113,6 +113,8 @@ export async function createPlaygroundEditor(host: HTMLElement, options: EditorO
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
+    // 'dimmed' (the default) draws the last line's number below the contrast WCAG AA asks for.
+    renderFinalNewline: 'on',
     fontSize: 14,
     tabSize: 2,
     ariaLabel: options.label,

@@ -68,6 +68,7 @@ test('a shared link with an endless loop does not run on load, and on Run stops 
   const panel = page.getByRole('tabpanel', { name: 'Before' });
   await expect(panel.locator('.lfg-pg-plain')).toHaveText(loop);
   await expect(panel.getByText('has not run')).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.waitForTimeout(1000);
   await expect(output(page)).not.toContainText('START');
 
@@ -105,6 +106,7 @@ test('Edit loads Monaco, and an edited handler runs with Ctrl+Enter', async ({ p
   await expect(page.locator('lfg-playground')).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
   const editor = page.locator('.lfg-pg-editor .monaco-editor');
   await expect(editor).toBeVisible();
+  await expectNoAxeViolations(page);
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
@@ -172,6 +174,12 @@ test.fixme('the CSP allows every inline script by its hash', async ({ page }) =>
 
 test('the page has no axe violations, and Run is reachable and operable by keyboard', async ({ page }) => {
   await page.goto(sitePath('/playground/outbound-timeout/'));
+  // Expressive Code makes an overflowing code block focusable from a ResizeObserver, after load.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('pre[data-language]')].every(
+      (pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
+    ),
+  );
   await expectNoAxeViolations(page);
   let focused = false;
   for (let presses = 0; presses < 80 && !focused; presses += 1) {

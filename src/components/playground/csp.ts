@@ -4,23 +4,24 @@
  * `playgroundHead` to StarlightPage's `frontmatter.head`).
  *
  * What it allows, and why:
- * - script-src 'self': the site's bundles, the emulator's and Monaco's Workers' parents.
- *   'wasm-unsafe-eval' lets Pagefind (Starlight's search) compile its WebAssembly; it does not allow
- *   eval of JavaScript. Starlight and Astro inline a few small scripts (the theme provider, the
- *   sidebar, small component scripts). `addInlineScriptHashes` (run on the built HTML by
- *   `playgroundIntegration` (integration.ts)) adds a sha256 hash for each, and a browser that understands hashes
- *   then ignores 'unsafe-inline', which stays only as the fallback for CSP level 1 browsers and
- *   for builds where the integration is not registered.
+ * - script-src 'self': the site's bundles. Starlight and Astro inline a few small scripts (the
+ *   theme provider, the sidebar, small component scripts). `addInlineScriptHashes` (run on the built
+ *   HTML by `playgroundIntegration`, integration.ts) adds a sha256 hash for each, and a browser that
+ *   understands hashes then ignores 'unsafe-inline', which stays only as the fallback for CSP level 1
+ *   browsers and for builds where the integration is not registered. No 'wasm-unsafe-eval': Pagefind
+ *   and es-module-lexer compile their WebAssembly in Workers, which a same-origin Worker script does
+ *   not inherit this page's policy for.
  * - style-src 'unsafe-inline': Expressive Code and Starlight set style attributes, and Monaco creates
  *   <style> elements at run time; styles cannot run code.
- * - worker-src 'self': the emulator's Worker and Monaco's editor and TypeScript Workers are files
- *   on this origin.
+ * - worker-src 'self': the emulator's Worker, Monaco's editor and TypeScript Workers and Pagefind's
+ *   are files on this origin. The emulator's Worker loads reader code as a data: module; the Worker
+ *   has its own (empty) policy, so a site-wide CSP *header* would have to allow that there.
  * - Nothing remote: default-src 'self', object-src 'none', base-uri 'self', form-action 'self'.
  */
 
 export const PLAYGROUND_CSP_DIRECTIVES = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'",
+  "script-src 'self' 'unsafe-inline'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",

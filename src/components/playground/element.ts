@@ -15,6 +15,8 @@ import { buildTimeline, formatMs, type Timeline } from './timeline';
 type Settings = { timeoutSeconds: number; memoryMb: number };
 
 const SIDES: Side[] = ['before', 'after'];
+/** Lines the output shows at most: code that logs in a tight loop must not bury the page. */
+const MAX_OUTPUT_LINES = 5000;
 
 /** One warm host per page: however many playgrounds it embeds, one spare Worker is enough. */
 let runtime:
@@ -262,6 +264,13 @@ class Playground extends HTMLElement {
     this.#output.replaceChildren();
     this.#timeline.replaceChildren();
     this.#setStatus(`Running ${side}.ts…`);
+    let printed = 0;
+    const print = (line: string) => {
+      printed += 1;
+      if (printed <= MAX_OUTPUT_LINES) this.#output.append(`${line}\n`);
+      else if (printed === MAX_OUTPUT_LINES + 1)
+        this.#output.append(`… (more than ${MAX_OUTPUT_LINES} lines; the rest are not shown)\n`);
+    };
     try {
       const [code, { host, emulate }] = await Promise.all([this.#compile(side), loadRuntime()]);
       const result = await emulate(
@@ -269,7 +278,7 @@ class Playground extends HTMLElement {
           ...this.#data.sides[side].options,
           ...settings,
           code,
-          onLog: (line) => this.#output.append(`${line}\n`),
+          onLog: print,
         },
         host,
       );
