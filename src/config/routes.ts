@@ -1,4 +1,4 @@
-import { entrySections } from '../components/entry/sections.ts';
+import { entrySections, optionalSections } from '../components/entry/sections.ts';
 import { categories } from '../schema/errors.ts';
 import { readEntryFiles } from '../schema/files.ts';
 import { idFromFile } from '../schema/validate.ts';
@@ -9,6 +9,7 @@ export interface EntryHeader {
   category: string;
   aliases: string[];
   fixCount: number;
+  hasAlarms: boolean;
 }
 
 /**
@@ -24,6 +25,7 @@ export function readEntryHeaders(): EntryHeader[] {
       category: string;
       aliases: string[];
       fixes: unknown[];
+      alarms: unknown[];
     }>;
     return {
       id: header.id ?? idFromFile(file),
@@ -31,6 +33,7 @@ export function readEntryHeaders(): EntryHeader[] {
       category: header.category ?? '',
       aliases: header.aliases ?? [],
       fixCount: header.fixes?.length ?? 0,
+      hasAlarms: (header.alarms?.length ?? 0) > 0,
     };
   });
 }
@@ -40,6 +43,7 @@ export function readEntryHeaders(): EntryHeader[] {
  * when it is created; the link validator then accepts links to it and to those anchors only.
  */
 export const customPages: Record<string, readonly string[]> = {
+  '/alarms/': [],
   '/lookup/': [],
   '/tools/right-size/': ['assumptions', 'prices', 'privacy'],
 };
@@ -55,6 +59,7 @@ export function createGeneratedRouteMatcher(entries: readonly EntryHeader[]) {
   for (const entry of entries) {
     const anchors = new Set<string>(entrySections.map((section) => section.anchor));
     for (let index = 1; index <= entry.fixCount; index += 1) anchors.add(`fix-${index}`);
+    if (entry.hasAlarms) anchors.add(optionalSections.alarms.anchor);
     entryAnchors.set(entry.id, anchors);
     for (const alias of entry.aliases) entryAnchors.set(alias, anchors);
   }

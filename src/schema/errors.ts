@@ -103,6 +103,55 @@ export const insightsQuerySchema = z.object({
   query: nonEmpty,
 });
 
+/** CloudWatch's comparison operators, as CloudFormation spells them. */
+export const comparisons = [
+  'GreaterThanOrEqualToThreshold',
+  'GreaterThanThreshold',
+  'LessThanThreshold',
+  'LessThanOrEqualToThreshold',
+] as const;
+
+/** A dimension value written `${Name}` is a parameter: a CloudFormation parameter, a CDK argument. */
+export const alarmParameterPattern = /^\$\{([A-Za-z][A-Za-z0-9]*)\}$/;
+
+/** A CloudWatch alarm that fires when the entry's problem shows in a metric. */
+export const alarmSchema = z
+  .object({
+    /** What the alarm watches, e.g. "Throttled invocations". Also names the generated construct. */
+    title: nonEmpty,
+    /** The metric's name, e.g. `Throttles`. */
+    metric: nonEmpty,
+    /** The metric's namespace; Lambda's own metrics live in `AWS/Lambda`. */
+    namespace: nonEmpty.default('AWS/Lambda'),
+    /** Dimension names and values; a value `${FunctionName}` becomes a parameter. Empty for account-wide metrics. */
+    dimensions: z.record(z.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dimension name'), nonEmpty).default({}),
+    /** `Sum`, `Average`, `Minimum`, `Maximum`, `SampleCount`, or a percentile such as `p99`. */
+    statistic: z
+      .string()
+      .regex(/^(?:Sum|Average|Minimum|Maximum|SampleCount|p\d{1,2}(?:\.\d{1,2})?)$/, 'must be Sum, Average, Minimum, Maximum, SampleCount or pNN'),
+    /** Seconds per datapoint: 10, 20 or 30 (high resolution) or a multiple of 60. */
+    period: z
+      .number()
+      .int()
+      .refine((seconds) => [10, 20, 30].includes(seconds) || (seconds > 0 && seconds % 60 === 0), 'must be 10, 20, 30 or a multiple of 60'),
+    /** The value the statistic is compared with. */
+    threshold: z.number(),
+    /** How the statistic is compared with the threshold. */
+    comparison: z.enum(comparisons),
+    /** How many periods are evaluated. */
+    evaluationPeriods: z.number().int().min(1),
+    /** How many of those periods must breach ("M out of N"); all of them when absent. */
+    datapointsToAlarm: z.number().int().min(1).optional(),
+    /** What a period without data means; `notBreaching` suits metrics that only appear when something goes wrong. */
+    treatMissingData: z.enum(['breaching', 'notBreaching', 'ignore', 'missing']).default('notBreaching'),
+    /** Markdown: why this metric, statistic and threshold, and when to change them. */
+    why: nonEmpty,
+  })
+  .refine((alarm) => alarm.datapointsToAlarm === undefined || alarm.datapointsToAlarm <= alarm.evaluationPeriods, {
+    message: 'datapointsToAlarm cannot exceed evaluationPeriods',
+    path: ['datapointsToAlarm'],
+  });
+
 /** A primary source for a fact on the page. */
 export const referenceSchema = z.object({
   /** The source's title as it names itself. */
@@ -145,6 +194,8 @@ export const errorEntrySchema = z.object({
   related: z.array(entryId),
   /** Primary sources for the facts on the page. */
   references: z.array(referenceSchema).min(1, 'must cite at least one reference'),
+  /** Alarms that catch the problem in a metric, shown as CDK and CloudFormation under #alarms. */
+  alarms: z.array(alarmSchema).optional(),
   /** Old ids that must keep resolving to this entry. */
   aliases: z.array(entryId).optional(),
   /** The date a person last checked the entry against its sources. */
@@ -152,6 +203,7 @@ export const errorEntrySchema = z.object({
 });
 
 export type ErrorEntry = z.infer<typeof errorEntrySchema>;
+export type Alarm = z.infer<typeof alarmSchema>;
 export type ErrorEntryInput = z.input<typeof errorEntrySchema>;
 export type Category = (typeof categories)[number];
 export type Runtime = (typeof runtimes)[number];

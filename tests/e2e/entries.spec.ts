@@ -73,3 +73,32 @@ test.describe('promised anchors on other pages', () => {
     });
   }
 });
+
+test.describe('alarms', () => {
+  const withAlarms = entries.filter((entry) => (entry.alarms?.length ?? 0) > 0);
+
+  for (const entry of withAlarms) {
+    test(`${entry.id} shows its alarms as CDK and CloudFormation, linking back`, async ({ page }) => {
+      await page.goto(sitePath(`/errors/${entry.id}/#alarms`));
+      await expect(page.locator('h2#alarms')).toHaveText('Alarms');
+      const section = page.locator('section[aria-labelledby^="alarm-"]');
+      await expect(section).toHaveCount(entry.alarms?.length ?? 0);
+      await expect(page.getByRole('tab', { name: 'AWS CDK (TypeScript)' })).toHaveCount(entry.alarms?.length ?? 0);
+      const cloudFormation = page.getByRole('tab', { name: 'CloudFormation (YAML)' }).first();
+      await cloudFormation.click();
+      const panel = page.getByRole('tabpanel').filter({ hasText: 'AWS::CloudWatch::Alarm' }).first();
+      await expect(panel).toContainText(`/errors/${entry.id}/`);
+      await expect(panel).toContainText('/lookup/?q=');
+      await expect(page.locator('#runbook')).toBeVisible();
+    });
+  }
+
+  test('the alarms page lists every alarm with a link to its entry', async ({ page }) => {
+    await page.goto(sitePath('/alarms/'));
+    const rows = page.locator('tbody tr');
+    await expect(rows).toHaveCount(withAlarms.reduce((sum, entry) => sum + (entry.alarms?.length ?? 0), 0));
+    for (const entry of withAlarms) {
+      await expect(page.locator(`a[href="${sitePath(`/errors/${entry.id}/#alarms`)}"]`).first()).toBeVisible();
+    }
+  });
+});

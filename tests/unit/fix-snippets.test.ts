@@ -1,45 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Snippet, writeSnippets } from './support/snippets';
+import { typeCheck, writeSnippets } from './support/snippets';
 
 const { snippets, cleanUp } = writeSnippets();
 afterAll(cleanUp);
 const typescriptSnippets = snippets.filter((snippet) => snippet.language === 'typescript');
 const pythonSnippets = snippets.filter((snippet) => snippet.language === 'python');
-
-/** Type-checks all TypeScript snippets in one program, as strictly as the project itself. */
-function typeCheck(files: readonly Snippet[]): Map<string, string[]> {
-  const program = ts.createProgram(
-    files.map((file) => file.path),
-    {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2023,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
-      types: ['node'],
-      skipLibCheck: true,
-      noUnusedLocals: true,
-      noImplicitReturns: true,
-      exactOptionalPropertyTypes: false,
-    },
-  );
-  const problems = new Map<string, string[]>();
-  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
-    const file = diagnostic.file?.fileName ?? '(program)';
-    const snippet = files.find((candidate) => file.endsWith(candidate.path));
-    const position =
-      diagnostic.file && diagnostic.start !== undefined
-        ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
-        : undefined;
-    const where = position ? `line ${position.line + 1 - (snippet?.headerLines ?? 0)}: ` : '';
-    const text = `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
-    problems.set(snippet?.path ?? file, [...(problems.get(snippet?.path ?? file) ?? []), text]);
-  }
-  return problems;
-}
 
 describe('TypeScript fixes type-check against the real packages', () => {
   const problems = typeCheck(typescriptSnippets);

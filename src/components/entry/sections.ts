@@ -15,3 +15,12 @@ export const entrySections = [
 ] as const;
 
 export type EntryAnchor = (typeof entrySections)[number]['anchor'];
+
+/**
+ * Sections only some entries have, with the same promise: once an entry has one, its anchor stays.
+ * `alarms` appears on entries with typed alarms; `playground` on entries a playground example covers.
+ */
+export const optionalSections = {
+  alarms: { anchor: 'alarms', title: 'Alarms' },
+  playground: { anchor: 'playground', title: 'Try the fix' },
+} as const;

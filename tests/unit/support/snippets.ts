@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 import type { ErrorEntry } from '../../../src/schema/errors';
 import { readEntryFiles } from '../../../src/schema/files';
 
@@ -60,4 +61,37 @@ export function writeSnippets(root = process.cwd()): { snippets: Snippet[]; clea
     });
   }
   return { snippets, cleanUp: () => rmSync(out, { recursive: true, force: true }) };
+}
+
+/** Type-checks all TypeScript snippets in one program, as strictly as the project itself. */
+export function typeCheck(files: readonly Pick<Snippet, 'path' | 'headerLines'>[]): Map<string, string[]> {
+  const program = ts.createProgram(
+    files.map((file) => file.path),
+    {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2023,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+      types: ['node'],
+      skipLibCheck: true,
+      noUnusedLocals: true,
+      noImplicitReturns: true,
+      exactOptionalPropertyTypes: false,
+    },
+  );
+  const problems = new Map<string, string[]>();
+  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+    const file = diagnostic.file?.fileName ?? '(program)';
+    const snippet = files.find((candidate) => file.endsWith(candidate.path));
+    const position =
+      diagnostic.file && diagnostic.start !== undefined
+        ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
+        : undefined;
+    const where = position ? `line ${position.line + 1 - (snippet?.headerLines ?? 0)}: ` : '';
+    const text = `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
+    problems.set(snippet?.path ?? file, [...(problems.get(snippet?.path ?? file) ?? []), text]);
+  }
+  return problems;
 }
