@@ -128,12 +128,18 @@ export const alarmSchema = z
     /** `Sum`, `Average`, `Minimum`, `Maximum`, `SampleCount`, or a percentile such as `p99`. */
     statistic: z
       .string()
-      .regex(/^(?:Sum|Average|Minimum|Maximum|SampleCount|p\d{1,2}(?:\.\d{1,2})?)$/, 'must be Sum, Average, Minimum, Maximum, SampleCount or pNN'),
+      .regex(
+        /^(?:Sum|Average|Minimum|Maximum|SampleCount|p\d{1,2}(?:\.\d{1,2})?)$/,
+        'must be Sum, Average, Minimum, Maximum, SampleCount or pNN',
+      ),
     /** Seconds per datapoint: 10, 20 or 30 (high resolution) or a multiple of 60. */
     period: z
       .number()
       .int()
-      .refine((seconds) => [10, 20, 30].includes(seconds) || (seconds > 0 && seconds % 60 === 0), 'must be 10, 20, 30 or a multiple of 60'),
+      .refine(
+        (seconds) => [10, 20, 30].includes(seconds) || (seconds > 0 && seconds % 60 === 0),
+        'must be 10, 20, 30 or a multiple of 60',
+      ),
     /** The value the statistic is compared with. */
     threshold: z.number(),
     /** How the statistic is compared with the threshold. */
