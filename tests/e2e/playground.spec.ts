@@ -189,6 +189,24 @@ test('the page has no axe violations, and Run is reachable and operable by keybo
   expect(focused).toBe(true);
   await page.keyboard.press('Enter');
   await expect(output(page)).toContainText('Task timed out after 3.00 seconds', { timeout: 15_000 });
+  await expect(page.locator('lfg-playground')).toHaveAttribute('data-state', 'done');
+  await expectNoAxeViolations(page);
+
+  // The tabs follow the arrow keys, and Ctrl/Cmd+Enter runs the selected side from anywhere inside.
+  await page.getByRole('tab', { name: 'Before' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'After' })).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'After' })).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(output(page)).toContainText('payments API did not answer within 1 s', { timeout: 15_000 });
+});
+
+test('the editor follows the dark theme without contrast failures', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('starlight-theme', 'dark'));
+  await page.goto(sitePath('/playground/outbound-timeout/'));
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.locator('lfg-playground')).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
+  await expect(page.locator('.lfg-pg-editor .monaco-editor')).toHaveClass(/vs-dark/);
   await expectNoAxeViolations(page);
 });
 
@@ -198,7 +216,7 @@ test('Share puts the code in a #code/ link that loads it back', async ({ page, c
   await page.getByRole('tab', { name: 'After' }).click();
   await page.getByRole('button', { name: 'Share' }).click();
   await expect(page.locator('.lfg-pg-status')).toContainText('Link copied');
-  expect(page.url()).toMatch(/\?side=after#code\//);
+  expect(page.url()).toMatch(/\?example=outbound-timeout&side=after#code\//);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(page.url());
   await page.goto('about:blank');

@@ -193,7 +193,8 @@ class Playground extends HTMLElement {
 
   async #loadSharedLink(): Promise<void> {
     if (!location.hash.startsWith('#code/')) return;
-    const { readSharedCode, readSharedSide } = await import('./share');
+    const { isSharedFor, readSharedCode, readSharedSide } = await import('./share');
+    if (!isSharedFor(location.search, this.#data.id, document.querySelectorAll('lfg-playground').length)) return;
     const code = readSharedCode(location.hash);
     if (code === undefined) {
       this.#setStatus('The link holds no code this page can read; showing the example.');
@@ -328,7 +329,7 @@ class Playground extends HTMLElement {
     const side = this.#side;
     const code = this.#editor ? this.#editor.getValue(side) : this.#code[side];
     const { buildShareUrl } = await import('./share');
-    const url = buildShareUrl(location.href, side, code);
+    const url = buildShareUrl(location.href, this.#data.id, side, code);
     history.replaceState(null, '', url);
     try {
       await navigator.clipboard.writeText(url);
@@ -347,6 +348,7 @@ class Playground extends HTMLElement {
     }
     const url = new URL(location.href);
     url.searchParams.delete('side');
+    url.searchParams.delete('example');
     url.hash = '';
     history.replaceState(null, '', url);
     this.#output.replaceChildren();

@@ -1,8 +1,9 @@
 /**
  * Share links, in the TypeScript playground's documented format: the code, compressed with
- * lz-string's compressToEncodedURIComponent, after `#code/`. Which side of the example the code
- * belongs to travels as `?side=after` (before is the default). A link only ever loads code; the
- * page runs it when the reader presses Run.
+ * lz-string's compressToEncodedURIComponent, after `#code/`. Which example and side the code belongs
+ * to travel as `?example=<id>&side=after` (before is the default), so a page that embeds several
+ * playgrounds loads the code into the right one. A link only ever loads code; the page runs it when
+ * the reader presses Run.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 
@@ -12,8 +13,9 @@ const PREFIX = '#code/';
 /** Longer code than this in a link is ignored: no example is near it, and decompression is not free. */
 export const MAX_SHARED_CODE_LENGTH = 100_000;
 
-export function buildShareUrl(pageUrl: string, side: Side, code: string): string {
+export function buildShareUrl(pageUrl: string, example: string, side: Side, code: string): string {
   const url = new URL(pageUrl);
+  url.searchParams.set('example', example);
   if (side === 'after') url.searchParams.set('side', 'after');
   else url.searchParams.delete('side');
   url.hash = `${PREFIX.slice(1)}${compressToEncodedURIComponent(code)}`;
@@ -31,4 +33,13 @@ export function readSharedCode(hash: string): string | undefined {
 
 export function readSharedSide(search: string): Side {
   return new URLSearchParams(search).get('side') === 'after' ? 'after' : 'before';
+}
+
+/**
+ * Whether a link's code is meant for the playground of `example`: the one it names, or, when it
+ * names none (a hand-made link), the only playground on the page.
+ */
+export function isSharedFor(search: string, example: string, playgroundsOnPage: number): boolean {
+  const named = new URLSearchParams(search).get('example');
+  return named === null ? playgroundsOnPage === 1 : named === example;
 }
