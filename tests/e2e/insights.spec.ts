@@ -154,6 +154,22 @@ test.describe('the Logs Insights query builder', () => {
     expect(requests).toEqual([]);
   });
 
+  test('stops a run that takes too long, and the next run works', async ({ page }) => {
+    await open(page);
+    await page.locator('lfg-insights').evaluate((element: HTMLElement) => {
+      element.dataset.runLimitMs = '1500';
+    });
+    await page.getByLabel('Paste your logs').fill(`${'a'.repeat(40)}b`);
+    // (a|a)* tries 2^40 ways to match before failing: the worker never answers in time.
+    await queryBox(page).fill('filter @message like /^(a|a)*$/');
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await expect(runStatus(page)).toContainText('Stopped: the query ran for more than 2 seconds', { timeout: 10_000 });
+    // The page stayed responsive meanwhile, and a fresh worker answers the next run.
+    await queryBox(page).fill('filter @message like /b$/');
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await expect(runStatus(page)).toHaveText('1 row: 1 of 1 log event in your logs matched.');
+  });
+
   test('says so when asked to run on an empty paste', async ({ page }) => {
     await open(page);
     await page.getByRole('radio', { name: 'The logs I paste below' }).check();

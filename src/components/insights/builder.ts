@@ -1,26 +1,24 @@
 /**
- * `<lfg-insights>`: enhances the server-rendered builder. Everything runs in this page: the
- * sample logs are generated here, pasted logs are read here, and the element makes no network
- * request (the console link is only followed when the reader chooses to).
+ * `<lfg-insights>`: enhances the server-rendered builder. Everything runs in this browser: the
+ * query is checked here, and runs happen in a worker (run.worker.ts) that generates the sample
+ * logs or reads the paste. No log line is sent anywhere; the console link is only followed when
+ * the reader chooses to.
  */
 import {
   checkValues,
   consoleUrl,
   type Diagnostic,
-  generateSampleLogs,
   getTemplate,
-  type LogEvent,
-  parseLambdaLogs,
   parseQuery,
   type QueryTemplate,
   type Row,
-  runQuery,
   type TemplateParameter,
   type TemplateValues,
   type TimeRange,
 } from '../../insights';
 import { renderChart, renderProblems, renderSegments, renderTable } from './dom';
 import { highlightQuery } from './highlight';
+import type { LogSource, RunRequest, RunResponse } from './messages';
 import { formatBytes, formatUsd, insightsPrice, scanCostUsd } from './pricing';
 import { binColumn, chartLayout, isRegion, numericColumns, sampleLogs, splitLogGroups } from './view';
 
@@ -29,13 +27,8 @@ const validateDelayMs = 250;
 /** Query parameters a template may use; the others are hidden for it. */
 const queryParameters: readonly TemplateParameter[] = ['bin', 'topN', 'filter'];
 
-const byteLength = (text: string): number => new TextEncoder().encode(text).length;
-
-interface LogSource {
-  events: LogEvent[];
-  bytes: number;
-  label: string;
-}
+/** A run that takes longer is stopped (the element's `data-run-limit-ms` overrides it). */
+const runLimitMs = 15_000;
 
 class InsightsBuilder extends HTMLElement {
   #form!: HTMLFormElement;
@@ -47,8 +40,11 @@ class InsightsBuilder extends HTMLElement {
   #problem: Diagnostic | undefined;
   #announced = '';
   #runs = 0;
-  #sample: LogSource | undefined;
-  #pasted: { text: string; source: LogSource } | undefined;
+  #worker: Worker | undefined;
+  #pending: ((response: RunResponse) => void) | undefined;
+  #supersede: (() => void) | undefined;
+  /** The logs the worker last read: an unchanged paste (megabytes) is not copied to it again. */
+  #sent: LogSource | undefined;
 
   connectedCallback() {
     const form = this.querySelector<HTMLFormElement>('form[data-iq-form]');
@@ -109,6 +105,7 @@ class InsightsBuilder extends HTMLElement {
       this.#applyTemplate();
     }
     this.#showRange();
+    this.#ensureWorker();
   }
 
   get #template(): QueryTemplate | undefined {
@@ -266,22 +263,39 @@ class InsightsBuilder extends HTMLElement {
     }
   }
 
-  #logs(): LogSource | string {
-    const source = this.querySelector<HTMLInputElement>('input[name="source"]:checked')?.value;
-    if (source !== 'paste') {
-      if (!this.#sample) {
-        const text = generateSampleLogs(sampleLogs.seed, sampleLogs.invocations);
-        this.#sample = { events: parseLambdaLogs(text), bytes: byteLength(text), label: 'the sample logs' };
-      }
-      return this.#sample;
-    }
-    const text = this.querySelector<HTMLTextAreaElement>('[data-iq-logs]')?.value ?? '';
-    if (text.trim() === '') return 'Paste some log lines into “Paste your logs” first.';
-    if (this.#pasted?.text !== text) {
-      this.#pasted = { text, source: { events: parseLambdaLogs(text), bytes: byteLength(text), label: 'your logs' } };
-    }
-    if (this.#pasted.source.events.length === 0) return 'No log events found in the pasted text.';
-    return this.#pasted.source;
+  /** The worker, created with the page so a run makes no request; replaced after a stopped run. */
+  #ensureWorker(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (event: MessageEvent<RunResponse>) => this.#pending?.(event.data));
+    this.#worker = worker;
+    return worker;
+  }
+
+  /** Sends a run to the worker; stops it (and says so) if it takes longer than the time limit. */
+  #ask(request: RunRequest): Promise<RunResponse | 'stopped' | 'superseded'> {
+    const worker = this.#ensureWorker();
+    const limitMs = Number(this.dataset.runLimitMs) || runLimitMs;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        worker.terminate();
+        this.#worker = undefined;
+        this.#sent = undefined;
+        this.#pending = undefined;
+        resolve('stopped');
+      }, limitMs);
+      this.#pending = (response) => {
+        if (response.id !== request.id) return; // an older run's late answer
+        clearTimeout(timer);
+        this.#pending = undefined;
+        resolve(response);
+      };
+      this.#supersede = () => {
+        clearTimeout(timer);
+        resolve('superseded');
+      };
+      worker.postMessage(request);
+    });
   }
 
   async #run() {
@@ -293,53 +307,74 @@ class InsightsBuilder extends HTMLElement {
       status.textContent = text;
     };
     clearTimeout(this.#timer);
+    this.#supersede?.();
     if (!this.#validate()) {
       results.replaceChildren();
       say(`The query has a problem; fix it first. ${this.#announced}`);
       return;
     }
-    // Reading a large paste takes a moment: say so, and let the page paint before it starts.
-    const run = ++this.#runs;
-    say('Running…');
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    if (run !== this.#runs) return; // a newer click took over
-    const started = performance.now();
-    const logs = this.#logs();
-    if (typeof logs === 'string') {
+    const pasting = this.querySelector<HTMLInputElement>('input[name="source"]:checked')?.value === 'paste';
+    const pasted = this.querySelector<HTMLTextAreaElement>('[data-iq-logs]')?.value ?? '';
+    if (pasting && pasted.trim() === '') {
       results.replaceChildren();
-      say(logs);
-      if (logs.startsWith('Paste')) this.querySelector<HTMLElement>('[data-iq-logs]')?.focus();
+      say('Paste some log lines into “Paste your logs” first.');
+      this.querySelector<HTMLElement>('[data-iq-logs]')?.focus();
       return;
     }
-    const read = performance.now();
-    const result = runQuery(this.#query.value, logs.events);
-    const ran = performance.now();
-    if (!result.ok) {
+    const label = pasting ? 'your logs' : 'the sample logs';
+    const query = this.#query.value;
+    say('Running…');
+    const started = performance.now();
+    const source: LogSource = pasting ? { kind: 'paste', text: pasted } : { kind: 'sample', ...sampleLogs };
+    const unchanged =
+      this.#sent?.kind === source.kind &&
+      (source.kind === 'sample' || (this.#sent.kind === 'paste' && this.#sent.text === source.text));
+    this.#sent = source;
+    const response = await this.#ask({
+      kind: 'run',
+      id: ++this.#runs,
+      query,
+      source: unchanged ? { kind: 'previous' } : source,
+    });
+    if (response === 'superseded') return;
+    const answered = performance.now();
+    if (response === 'stopped') {
       results.replaceChildren();
-      say(`The query could not run: ${result.errors[0]?.message ?? 'unknown error'}`);
+      say(
+        `Stopped: the query ran for more than ${Math.round((Number(this.dataset.runLimitMs) || runLimitMs) / 1000)} ` +
+          'seconds. A regex that can match the same text in many ways (such as (a|a)*) can take for ever on long lines.',
+      );
+      return;
+    }
+    const result = response.kind === 'result' ? response.result : undefined;
+    if (response.kind === 'failed' || !result?.ok) {
+      results.replaceChildren();
+      const message =
+        response.kind === 'failed' ? response.message : result?.ok === false ? result.errors[0]?.message : '';
+      say(`The query could not run: ${message || 'unknown error'}`);
       return;
     }
     const { columns, rows, statistics } = result;
     const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-    const caption = `Results on ${logs.label}: ${count(rows.length, 'row')}`;
+    const caption = `Results on ${label}: ${count(rows.length, 'row')}`;
     const nodes: HTMLElement[] = [renderTable(columns, rows, caption)];
-    const parsed = parseQuery(this.#query.value);
+    const parsed = parseQuery(query);
     const bins = parsed.ok ? binColumn(parsed.query) : undefined;
     if (bins) nodes.push(this.#chartBlock(rows, bins.column, bins.period, numericColumns(columns, rows, bins.column)));
     results.replaceChildren(...nodes);
     const rendered = performance.now();
-    // Read by bench/insights-browser.ts: the three stages of a run, in milliseconds.
+    // Read by bench/insights-browser.ts: the stages of a run, in milliseconds.
     this.dataset.timings = JSON.stringify({
-      readLogsMs: read - started,
-      runQueryMs: ran - read,
-      renderMs: rendered - ran,
+      ...response.timings,
+      roundTripMs: answered - started,
+      renderMs: rendered - answered,
     });
     say(
       `${count(rows.length, 'row')}: ${statistics.recordsMatched.toLocaleString('en-US')} of ` +
-        `${count(statistics.recordsScanned, 'log event')} in ${logs.label} matched.` +
+        `${count(statistics.recordsScanned, 'log event')} in ${label} matched.` +
         (bins ? ' A chart follows the table.' : ''),
     );
-    this.#showCost(cost, logs);
+    this.#showCost(cost, response.logBytes, label);
   }
 
   #chartBlock(rows: readonly Row[], time: string, period: string, columns: string[]): HTMLElement {
@@ -371,12 +406,12 @@ class InsightsBuilder extends HTMLElement {
     return block;
   }
 
-  #showCost(target: HTMLElement, logs: LogSource) {
-    const usd = scanCostUsd(logs.bytes);
+  #showCost(target: HTMLElement, bytes: number, label: string) {
+    const usd = scanCostUsd(bytes);
     target.replaceChildren();
     const lines = [
-      `In CloudWatch, a query over ${formatBytes(logs.bytes)} of logs (the size of ${logs.label}) would cost about ` +
-        `${formatUsd(usd)}: ${formatBytes(logs.bytes)} × ${formatUsd(insightsPrice.perGbScanned)} per GB scanned.`,
+      `In CloudWatch, a query over ${formatBytes(bytes)} of logs (the size of ${label}) would cost about ` +
+        `${formatUsd(usd)}: ${formatBytes(bytes)} × ${formatUsd(insightsPrice.perGbScanned)} per GB scanned.`,
       'The console charges for every log event in the selected log groups and time range, whatever the query ' +
         'filters out, so the real figure depends on how much your function logs over the range you choose: ' +
         `100 GB scanned costs ${formatUsd(scanCostUsd(100e9))}.`,
