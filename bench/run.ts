@@ -9,6 +9,7 @@ import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, resolveChromium } from '../tests/support/browser.ts';
 import { bundleForPage, medianInPage } from './browser.ts';
+import { measureInsightsInBrowser } from './insights-browser.ts';
 import { generatePaste } from './support/paste.ts';
 
 const port = 4398;
@@ -19,6 +20,7 @@ const pages = [
   { name: 'error index', path: '/errors/' },
   { name: 'entry page', path: '/errors/task-timed-out/' },
   { name: 'lookup', path: '/lookup/' },
+  { name: 'insights builder', path: '/insights/' },
   { name: 'guide', path: '/guides/monitoring/' },
   { name: 'right-size', path: '/tools/right-size/' },
 ];
@@ -180,6 +182,8 @@ build();
 const stopPreview = await startPreview();
 try {
   await measureLookupInChromium();
+  heading('Logs Insights in Chromium (100,000 events, filter + stats by bin(5m), target < 1 s)');
+  console.table(await measureInsightsInBrowser(origin, resolveChromium()));
   await measureWeights();
   await measureLighthouse();
 } finally {

@@ -44,6 +44,7 @@ export function readEntryHeaders(): EntryHeader[] {
  */
 export const customPages: Record<string, readonly string[]> = {
   '/alarms/': [],
+  '/insights/': [],
   '/lookup/': [],
   '/tools/right-size/': ['assumptions', 'prices', 'privacy'],
 };

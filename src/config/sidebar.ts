@@ -40,6 +40,7 @@ export function buildSidebar(): SidebarGroup[] {
       label: 'Tools',
       items: [
         { label: 'Look up an error', link: '/lookup/' },
+        { label: 'Logs Insights query builder', link: '/insights/' },
         { label: 'Right-size memory', link: '/tools/right-size/' },
         { label: 'Alarms', link: '/alarms/' },
       ],

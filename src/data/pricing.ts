@@ -90,3 +90,22 @@ export function formatPriceDate(isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
+
+/**
+ * The Logs Insights query price the cost hint uses. One constant, with its date and source, so a
+ * price change is one edit.
+ */
+export const insightsPrice = {
+  region: 'us-east-1',
+  /** US dollars per GB of log data scanned (1 GB = 10^9 bytes, as AWS bills data volumes). */
+  perGbScanned: 0.005,
+  source: 'https://aws.amazon.com/cloudwatch/pricing/',
+  sourceTitle: 'Amazon CloudWatch pricing',
+  /**
+   * The day the figure was checked. The pricing page renders its tables in the browser; the figure
+   * is the one it lists for US East (N. Virginia) under Logs → Analyze (Logs Insights queries), as
+   * quoted in dated copies (infracost's price-list tests; c3x.dev, June 2026) and in
+   * docs/reference/logs-insights.md §6.
+   */
+  checkedOn: '2026-11-26',
+} as const;

@@ -247,11 +247,11 @@ test.describe('the Logs Insights query builder', () => {
     const entry = readEntries().find((e) => e.id === 'task-timed-out');
     const query = entry?.insights[0]?.query ?? '';
     expect(query).toContain('Task timed out');
-    // Until entry pages link here, the link is the URL they will use: builderUrl(query).
+    // Click 1: "Open in builder" under the entry's first query; click 2: Run.
     await page.goto(sitePath('/errors/task-timed-out/'));
-    const link = page.getByRole('link', { name: 'Open in builder' }).first();
-    if ((await link.count()) > 0) await link.click();
-    else await page.goto(builderUrl(query, base));
+    const link = page.getByRole('link', { name: /^Open in builder/ }).first();
+    await expect(link).toHaveAttribute('href', builderUrl(query, base));
+    await link.click();
     await expect(queryBox(page)).toHaveValue(query.trim());
     await page.getByRole('button', { name: 'Run query' }).click();
     await expect(page.getByRole('table', { name: /Results on the sample logs/ }).locator('tbody tr')).not.toHaveCount(
