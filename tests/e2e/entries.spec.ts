@@ -18,8 +18,8 @@ test.describe('entry pages', () => {
       const messages = await page.locator('.lfg-message').allTextContents();
       expect(messages).toEqual(entry.messages.map((message) => message.text));
       // One heading and one TypeScript/Python tab pair per fix.
-      await expect(page.locator('#fix ~ section h3')).toHaveCount(entry.fixes.length);
-      await expect(page.getByRole('tab', { name: 'TypeScript' })).toHaveCount(entry.fixes.length);
+      await expect(page.locator('section.lfg-fix h3')).toHaveCount(entry.fixes.length);
+      await expect(page.getByRole('tab', { name: 'TypeScript', exact: true })).toHaveCount(entry.fixes.length);
     });
   }
 
@@ -27,12 +27,15 @@ test.describe('entry pages', () => {
     const entry = entries.find((candidate) => candidate.fixes.length > 1);
     test.skip(!entry, 'needs an entry with two fixes');
     await page.goto(sitePath(`/errors/${entry?.id}/`));
-    await page.getByRole('tab', { name: 'Python' }).first().click();
-    for (const tab of await page.getByRole('tab', { name: 'Python' }).all()) {
+    await page.getByRole('tab', { name: 'Python', exact: true }).first().click();
+    for (const tab of await page.getByRole('tab', { name: 'Python', exact: true }).all()) {
       await expect(tab).toHaveAttribute('aria-selected', 'true');
     }
     await page.reload();
-    await expect(page.getByRole('tab', { name: 'Python' }).last()).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: 'Python', exact: true }).last()).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
   });
 
   test('code blocks have copy buttons', async ({ page }) => {
