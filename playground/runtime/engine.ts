@@ -12,7 +12,7 @@ import { formatConsoleLine, formatErrorJson, formatErrorMessage, type LogLevel }
 import { formatArgs } from './inspect.ts';
 import { MemoryMeter } from './memory.ts';
 import type { EnvironmentConfig, HostToWorker, InvocationResult, SerializedFailure, WorkerToHost } from './messages.ts';
-import { MODULE_URL, prepareModule, SERVICES_GLOBAL } from './module-loader.ts';
+import { MODULE_URL, type ModuleUrlMaker, prepareModule, SERVICES_GLOBAL } from './module-loader.ts';
 import { createRandom } from './prng.ts';
 
 /** Lambda gives the init phase 10 seconds on demand. */
@@ -55,7 +55,8 @@ export function serializeError(error: unknown): SerializedFailure & { own: Recor
   return { errorType: typeof error, errorMessage: String(error), stack: [], own: {} };
 }
 
-export function createEngine(post: (message: WorkerToHost) => void) {
+/** `toModuleUrl`: how this platform makes an importable URL of the handler's source (data: by default). */
+export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?: ModuleUrlMaker) {
   const nextMacrotask = createMacrotask();
   let environment: Environment | undefined;
   let activeClock: VirtualClock | undefined;
@@ -140,7 +141,7 @@ export function createEngine(post: (message: WorkerToHost) => void) {
     const fail = (failure: SerializedFailure) =>
       post({ type: 'init-failed', ...failure, initDurationMs: clock.now - startEpochMs, endEpochMs: clock.now });
 
-    const prepared = await prepareModule(code);
+    const prepared = await prepareModule(code, toModuleUrl);
     if (!prepared.ok) {
       const error = Object.assign(new Error(prepared.errorMessage), { name: prepared.errorType });
       error.stack = `${prepared.errorType}: ${prepared.errorMessage}`;

@@ -1,9 +1,23 @@
-/** Runs each execution environment in a module Web Worker; the bundler resolves the worker URL. */
+/** Runs each execution environment in a module Web Worker; the bundler builds the worker script. */
 import type { EnvironmentPort, RuntimeHost } from './host.ts';
 import type { WorkerToHost } from './messages.ts';
+import engineWorkerUrl from './worker-browser.ts?worker&url';
 
+let bootstrapUrl: string | undefined;
+
+/**
+ * Starts the Worker from a blob: URL that imports the engine's script. A Worker loaded from a blob:
+ * URL inherits the page's Content-Security-Policy (one loaded from the site's own URL would get the
+ * policy of its HTTP response: none, on a static host), so reader code in it cannot fetch, import
+ * or open sockets to other origins, nor eval.
+ */
 function startWorker(): Worker {
-  return new Worker(new URL('./worker-browser.ts', import.meta.url), { type: 'module' });
+  bootstrapUrl ??= URL.createObjectURL(
+    new Blob([`import ${JSON.stringify(new URL(engineWorkerUrl, location.href).href)};\n`], {
+      type: 'text/javascript',
+    }),
+  );
+  return new Worker(bootstrapUrl, { type: 'module' });
 }
 
 function toPort(worker: Worker): EnvironmentPort {

@@ -1,8 +1,14 @@
 /// <reference lib="webworker" />
-/** Browser side of the Worker boundary: connects the engine to a module Worker's global scope. */
+/**
+ * Browser side of the Worker boundary: connects the engine to a module Worker's global scope. The
+ * Worker is started from a blob: URL (host-browser.ts), so it runs under the page's CSP: reader code
+ * can reach no other origin. Handler modules are therefore loaded as blob: URLs, which that policy
+ * allows, rather than data: URLs.
+ */
 import { createEngine } from './engine.ts';
 import type { HostToWorker } from './messages.ts';
 
 const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
-const engine = createEngine((message) => scope.postMessage(message));
+const toBlobUrl = (source: string) => URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+const engine = createEngine((message) => scope.postMessage(message), toBlobUrl);
 scope.addEventListener('message', (event: MessageEvent<HostToWorker>) => void engine.receive(event.data));

@@ -99,6 +99,23 @@ test('output from reader code is text, never markup', async ({ page }) => {
   expect(dialogs).toBe(0);
 });
 
+test("reader code runs under the page's policy: no eval, so no other origin either", async ({ page }) => {
+  const probe = [
+    'export const handler = async () => {',
+    '  try {',
+    "    new Function('return 1')();",
+    "    console.log('eval allowed');",
+    '  } catch (error) {',
+    "    console.log('eval blocked: ' + (error as Error).name);",
+    '  }',
+    '};',
+    '',
+  ].join('\n');
+  await page.goto(sharedLink('structured-logging', probe));
+  await runAndWait(page);
+  await expect(output(page)).toContainText('eval blocked: EvalError');
+});
+
 test('Edit loads Monaco, and an edited handler runs with Ctrl+Enter', async ({ page }) => {
   const problems = await watchProblems(page);
   await page.goto(sitePath('/playground/remaining-time/'));
@@ -139,7 +156,8 @@ test('before any interaction the page loads no Monaco code and sends a strict CS
   const requests = (await requestsBeforeInteraction(page)).map(({ url }) => url);
   expect(requests.filter((url) => MONACO.test(url) && !url.endsWith('.css'))).toEqual([]);
   const origin = new URL(page.url()).origin;
-  expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
+  // Only this origin (the emulator's Worker starts from a blob: URL of this origin).
+  expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith(`blob:${origin}/`))).toEqual([]);
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(policy).toContain("default-src 'self'");
   expect(policy).toContain("object-src 'none'");

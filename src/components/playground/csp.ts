@@ -8,25 +8,27 @@
  *   theme provider, the sidebar, small component scripts). `addInlineScriptHashes` (run on the built
  *   HTML by `playgroundIntegration`, integration.ts) adds a sha256 hash for each, and a browser that
  *   understands hashes then ignores 'unsafe-inline', which stays only as the fallback for CSP level 1
- *   browsers and for builds where the integration is not registered. No 'wasm-unsafe-eval': Pagefind
- *   and es-module-lexer compile their WebAssembly in Workers, which a same-origin Worker script does
- *   not inherit this page's policy for.
+ *   browsers and for builds where the integration is not registered.
+ * - The emulator's Worker starts from a blob: URL so that it inherits this policy (a Worker loaded
+ *   from the site's own URL gets the policy of its HTTP response, which a static host leaves empty):
+ *   reader code in it can reach no other origin and cannot eval. Inside, the handler module is a
+ *   blob: URL (script-src blob:, worker-src blob:), and es-module-lexer compiles WebAssembly
+ *   ('wasm-unsafe-eval' allows WebAssembly only, not eval of JavaScript). A blob: URL can only be
+ *   made by script already running here, so allowing it adds no way in.
  * - style-src 'unsafe-inline': Expressive Code and Starlight set style attributes, and Monaco creates
  *   <style> elements at run time; styles cannot run code.
- * - worker-src 'self': the emulator's Worker, Monaco's editor and TypeScript Workers and Pagefind's
- *   are files on this origin. The emulator's Worker loads reader code as a data: module; the Worker
- *   has its own (empty) policy, so a site-wide CSP *header* would have to allow that there.
+ * - worker-src 'self': Monaco's editor and TypeScript Workers and Pagefind's are files on this origin.
  * - Nothing remote: default-src 'self', object-src 'none', base-uri 'self', form-action 'self'.
  */
 
 export const PLAYGROUND_CSP_DIRECTIVES = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  "script-src 'self' blob: 'wasm-unsafe-eval' 'unsafe-inline'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self'",
+  "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
