@@ -1,6 +1,8 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { integrations } from './src/config/integrations.ts';
+import { baseLinks } from './src/config/base-links.ts';
 import { getSiteLocation } from './src/config/site.ts';
 import { vite } from './src/config/vite.ts';
 
@@ -11,5 +13,6 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   integrations,
+  markdown: { processor: satteri({ hastPlugins: [baseLinks(base)] }) },
   vite,
 });

@@ -6,8 +6,8 @@ import { buildSidebar } from './sidebar.ts';
 import { getSiteLocation } from './site.ts';
 import { withBase } from './urls.ts';
 
-const isGeneratedRoute = createGeneratedRouteMatcher(readEntryHeaders());
 const { base } = getSiteLocation();
+const isGeneratedRoute = createGeneratedRouteMatcher(readEntryHeaders(), base);
 
 export const integrations = [
   starlight({
@@ -18,6 +18,7 @@ export const integrations = [
     lastUpdated: false,
     pagination: true,
     customCss: ['./src/styles/custom.css'],
+    routeMiddleware: './src/config/route-middleware.ts',
     head: [
       // Lets a browser add the guide as a search engine that opens the lookup.
       {

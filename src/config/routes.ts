@@ -55,7 +55,8 @@ export const customPages: Record<string, readonly string[]> = {
  * promise. starlight-links-validator cannot see such pages, so links to them that this function
  * accepts are excluded from its checks, and any other link is still validated and fails if broken.
  */
-export function createGeneratedRouteMatcher(entries: readonly EntryHeader[]) {
+export function createGeneratedRouteMatcher(entries: readonly EntryHeader[], base = '/') {
+  const prefix = base.replace(/\/$/, '');
   const entryAnchors = new Map<string, Set<string>>();
   for (const entry of entries) {
     const anchors = new Set<string>(entrySections.map((section) => section.anchor));
@@ -71,7 +72,10 @@ export function createGeneratedRouteMatcher(entries: readonly EntryHeader[]) {
   ]);
 
   return (link: string): boolean => {
-    const [pathAndQuery = '', hash] = link.split('#');
+    // Links in Markdown carry the base path once the base-links plugin has run; frontmatter links
+    // reach the validator as written (the route middleware adds the base when rendering).
+    const sitePath = prefix && link.startsWith(`${prefix}/`) ? link.slice(prefix.length) : link;
+    const [pathAndQuery = '', hash] = sitePath.split('#');
     const path = pathAndQuery.split('?')[0] ?? '';
     const pageAnchors = pages.get(path);
     if (pageAnchors) return hash === undefined || pageAnchors.has(hash);
