@@ -106,7 +106,8 @@ async function waitForTypeScriptWorker(): ReturnType<typeof typescript.getTypeSc
     try {
       return await typescript.getTypeScriptWorker();
     } catch (error) {
-      if (attempt >= 100) throw error;
+      // A loaded machine can take seconds to fetch and start the TypeScript mode.
+      if (attempt >= 750) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }

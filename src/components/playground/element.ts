@@ -301,8 +301,14 @@ class Playground extends HTMLElement {
     const segment = (className: string, from: number, length?: number) => {
       const bar = document.createElement('span');
       bar.className = className;
-      bar.style.left = percent(from);
-      if (length !== undefined) bar.style.width = percent(Math.max(length, totalMs / 400));
+      if (length === undefined) {
+        bar.style.left = percent(from);
+      } else {
+        // Short bars get a visible minimum width, kept inside the track.
+        const width = Math.max(length, totalMs / 200);
+        bar.style.left = percent(Math.max(0, Math.min(from, totalMs - width)));
+        bar.style.width = percent(width);
+      }
       return bar;
     };
     for (const row of rows) {
@@ -316,9 +322,11 @@ class Playground extends HTMLElement {
       if (row.waitMs > 0) track.append(segment('lfg-pg-wait', row.startMs - row.waitMs, row.waitMs));
       if (row.initMs > 0) track.append(segment('lfg-pg-init', row.startMs, row.initMs));
       track.append(segment('lfg-pg-run-bar', row.startMs + row.initMs, row.durationMs));
-      const deadline = segment('lfg-pg-deadline', row.deadlineMs);
-      deadline.title = `timeout at ${formatMs(row.deadlineMs)}`;
-      track.append(deadline);
+      if (row.deadlineMs <= totalMs) {
+        const deadline = segment('lfg-pg-deadline', row.deadlineMs);
+        deadline.title = `timeout at ${formatMs(row.deadlineMs)}`;
+        track.append(deadline);
+      }
       for (const at of row.logMs) track.append(segment('lfg-pg-log', at));
       item.append(text, track);
       this.#timeline.append(item);
