@@ -1,8 +1,8 @@
 // @ts-check
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
-import { integrations } from './src/config/integrations.ts';
 import { baseLinks } from './src/config/base-links.ts';
+import { integrations } from './src/config/integrations.ts';
 import { getSiteLocation } from './src/config/site.ts';
 import { vite } from './src/config/vite.ts';
 

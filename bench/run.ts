@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, resolveChromium } from '../tests/support/browser.ts';
 import { bundleForPage, medianInPage } from './browser.ts';
 import { measureInsightsInBrowser } from './insights-browser.ts';
+import { measurePlayground } from './playground-browser.ts';
 import { generatePaste } from './support/paste.ts';
 
 const port = 4398;
@@ -21,6 +22,7 @@ const pages = [
   { name: 'entry page', path: '/errors/task-timed-out/' },
   { name: 'lookup', path: '/lookup/' },
   { name: 'insights builder', path: '/insights/' },
+  { name: 'playground page', path: '/playground/outbound-timeout/' },
   { name: 'guide', path: '/guides/monitoring/' },
   { name: 'right-size', path: '/tools/right-size/' },
 ];
@@ -184,6 +186,8 @@ try {
   await measureLookupInChromium();
   heading('Logs Insights in Chromium (100,000 events, filter + stats by bin(5m), target < 1 s)');
   console.table(await measureInsightsInBrowser(origin, resolveChromium()));
+  heading('Playground in Chromium (targets: first Run result < 300 ms, editor ready < 2 s)');
+  console.table(await measurePlayground(origin, resolveChromium()));
   await measureWeights();
   await measureLighthouse();
 } finally {

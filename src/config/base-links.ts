@@ -15,7 +15,12 @@ export function baseLinks(base: string): HastPluginEntry {
       filter: ['a'],
       visit(node, ctx) {
         const href = node.properties?.href;
-        if (typeof href === 'string' && href.startsWith('/') && !href.startsWith('//') && !href.startsWith(`${prefix}/`)) {
+        if (
+          typeof href === 'string' &&
+          href.startsWith('/') &&
+          !href.startsWith('//') &&
+          !href.startsWith(`${prefix}/`)
+        ) {
           ctx.setProperty(node, 'href', `${prefix}${href}`);
         }
       },

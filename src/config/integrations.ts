@@ -1,6 +1,7 @@
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
+import { playgroundIntegration } from '../components/playground/integration.ts';
 import { createGeneratedRouteMatcher, readEntryHeaders } from './routes.ts';
 import { buildSidebar } from './sidebar.ts';
 import { getSiteLocation } from './site.ts';
@@ -39,5 +40,7 @@ export const integrations = [
       }),
     ],
   }),
+  // After Starlight: finishes pages that embed a playground (CSP hashes, lazy editor styles).
+  playgroundIntegration(),
   mdx(),
 ];

@@ -1,3 +1,4 @@
+import { EXAMPLES } from '../../playground/examples/catalogue.ts';
 import { entrySections, optionalSections } from '../components/entry/sections.ts';
 import { categories } from '../schema/errors.ts';
 import { readEntryFiles } from '../schema/files.ts';
@@ -45,6 +46,8 @@ export function readEntryHeaders(): EntryHeader[] {
 export const customPages: Record<string, readonly string[]> = {
   '/alarms/': [],
   '/insights/': [],
+  '/playground/': [],
+  ...Object.fromEntries(Object.keys(EXAMPLES).map((id) => [`/playground/${id}/`, []])),
   '/lookup/': [],
   '/tools/right-size/': ['assumptions', 'prices', 'privacy'],
 };
@@ -62,6 +65,9 @@ export function createGeneratedRouteMatcher(entries: readonly EntryHeader[], bas
     const anchors = new Set<string>(entrySections.map((section) => section.anchor));
     for (let index = 1; index <= entry.fixCount; index += 1) anchors.add(`fix-${index}`);
     if (entry.hasAlarms) anchors.add(optionalSections.alarms.anchor);
+    if (Object.values(EXAMPLES).some((example) => example.relatedErrors.includes(entry.id))) {
+      anchors.add(optionalSections.playground.anchor);
+    }
     entryAnchors.set(entry.id, anchors);
     for (const alias of entry.aliases) entryAnchors.set(alias, anchors);
   }

@@ -41,6 +41,7 @@ export function buildSidebar(): SidebarGroup[] {
       items: [
         { label: 'Look up an error', link: '/lookup/' },
         { label: 'Logs Insights query builder', link: '/insights/' },
+        { label: 'Playgrounds', link: '/playground/' },
         { label: 'Right-size memory', link: '/tools/right-size/' },
         { label: 'Alarms', link: '/alarms/' },
       ],

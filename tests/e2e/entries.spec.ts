@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { EXAMPLES } from '../../playground/examples/catalogue';
 import { entrySections } from '../../src/components/entry/sections';
 import { customPages } from '../../src/config/routes';
 import { expectNoAxeViolations, readEntries, sitePath } from './support';
@@ -104,4 +105,23 @@ test.describe('alarms', () => {
       await expect(page.locator(`a[href="${sitePath(`/errors/${entry.id}/#alarms`)}"]`).first()).toBeVisible();
     }
   });
+});
+
+test.describe('playgrounds on entry pages', () => {
+  const covered = [...new Set(Object.values(EXAMPLES).flatMap((example) => example.relatedErrors))].filter((id) =>
+    entries.some((entry) => entry.id === id),
+  );
+
+  test('at least one entry embeds a playground', () => {
+    expect(covered.length).toBeGreaterThan(0);
+  });
+
+  for (const id of covered) {
+    test(`${id} embeds its playgrounds under #playground`, async ({ page }) => {
+      await page.goto(sitePath(`/errors/${id}/`));
+      await expect(page.locator('h2#playground')).toHaveText('Try the fix');
+      const expected = Object.values(EXAMPLES).filter((example) => example.relatedErrors.includes(id)).length;
+      await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveCount(expected);
+    });
+  }
 });

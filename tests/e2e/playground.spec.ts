@@ -167,12 +167,12 @@ test('before any interaction the page loads no Monaco code and sends a strict CS
 // These two need playgroundIntegration() registered in src/config/integrations.ts (see the report):
 // Astro links Monaco's stylesheets into every page whose script can import the editor, and only a
 // post-build step can drop them and hash the inline scripts.
-test.fixme('before any interaction the page loads no Monaco stylesheet either', async ({ page }) => {
+test('before any interaction the page loads no Monaco stylesheet either', async ({ page }) => {
   const requests = await requestsBeforeInteraction(page);
   expect(requests.filter(({ url, type }) => type === 'stylesheet' && MONACO.test(url))).toEqual([]);
 });
 
-test.fixme('the CSP allows every inline script by its hash', async ({ page }) => {
+test('the CSP allows every inline script by its hash', async ({ page }) => {
   await page.goto(sitePath('/playground/outbound-timeout/'));
   const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
   const hashes = await page.evaluate(async () => {
