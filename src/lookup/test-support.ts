@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadTopicMap } from '../../tests/unit/support/fixtures';
 import type { ErrorEntry } from '../schema/errors';
 import { readEntryFiles } from '../schema/files';
 import { checkEntry } from '../schema/validate';
@@ -8,28 +7,10 @@ import type { ErrorIndex } from './schema';
 
 /** Test helpers: the catalogue as it is on disk now (other entries are being written meanwhile). */
 
-export interface FixtureMessage {
-  text: string;
-  topic: string;
-  runtime: string;
-  source: string;
-  /** 1-based line in lambda-messages.jsonl. */
-  line: number;
-}
-
-const fixtures = join(process.cwd(), 'tests/fixtures');
-
-export function loadFixtureMessages(): FixtureMessage[] {
-  return readFileSync(join(fixtures, 'lambda-messages.jsonl'), 'utf8')
-    .split('\n')
-    .map((text, index) => ({ text, line: index + 1 }))
-    .filter(({ text }) => text.trim() !== '')
-    .map(({ text, line }) => ({ ...(JSON.parse(text) as Omit<FixtureMessage, 'line'>), line }));
-}
+export { type FixtureMessage, loadFixtureMessages } from '../../tests/unit/support/fixtures';
 
 export function loadTopics(): Record<string, string | null> {
-  return (JSON.parse(readFileSync(join(fixtures, 'topics.json'), 'utf8')) as { topics: Record<string, string | null> })
-    .topics;
+  return loadTopicMap().topics;
 }
 
 /** The entries that validate today, and the files that do not (named, so a failure is explained). */

@@ -3,23 +3,13 @@
  * with textContent or attributes, never parsed as HTML.
  */
 import type { Diagnostic, Row, Value } from '../../insights';
+import { element } from '../dom';
 import type { Segment } from './highlight';
 import type { ChartLayout } from './view';
 
-const svgNamespace = 'http://www.w3.org/2000/svg';
+export { element };
 
-export function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  options: { text?: string; className?: string; attributes?: Record<string, string> } = {},
-  children: (Node | null)[] = [],
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (options.text !== undefined) node.textContent = options.text;
-  if (options.className) node.className = options.className;
-  for (const [name, value] of Object.entries(options.attributes ?? {})) node.setAttribute(name, value);
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
+const svgNamespace = 'http://www.w3.org/2000/svg';
 
 function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,

@@ -1,22 +1,6 @@
 import type { Diagnosis, Match } from '../../lookup';
+import { element } from '../dom';
 import type { Summaries } from './messages';
-
-/**
- * Builds the results as DOM nodes. Everything that came from the paste or the URL is set with
- * textContent, never parsed as HTML.
- */
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  options: { text?: string; className?: string; attributes?: Record<string, string> } = {},
-  children: (Node | null)[] = [],
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (options.text !== undefined) node.textContent = options.text;
-  if (options.className) node.className = options.className;
-  for (const [name, value] of Object.entries(options.attributes ?? {})) node.setAttribute(name, value);
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
 
 /** Entry URLs in errors.json are absolute for other tools; on this site we link by path. */
 export function sitePathOf(url: string, anchor?: string): string {
