@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseEntrySource } from '../../src/schema/files';
@@ -17,8 +17,14 @@ const workspaces: string[] = [];
 function syncWithBrokenEntry(mutate: (data: Record<string, unknown>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'lfg-sync-'));
   workspaces.push(dir);
-  for (const path of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public']) {
-    cpSync(join(root, path), join(dir, path), { recursive: true });
+  // Copy the project as git sees it (tracked and untracked files, minus ignored ones).
+  const files = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+    cwd: root,
+    encoding: 'utf8',
+  }).stdout.split('\0');
+  for (const path of files.filter((file) => file && existsSync(join(root, file)))) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    cpSync(join(root, path), join(dir, path));
   }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   const file = join(dir, 'content/errors/task-timed-out.mdx');
