@@ -8,6 +8,10 @@ import { cwlInsightsGrammar } from '../insights/grammar.ts';
  * builder uses, so a query looks the same everywhere on the site.
  */
 export const expressiveCode: StarlightExpressiveCodeOptions = {
+  // Wrap long lines (keeping their indentation) rather than scroll: a scrolling block needs to be
+  // focusable to be read from the keyboard (axe: scrollable-region-focusable), and wrapped code
+  // reads better on a phone.
+  defaultProps: { wrap: true },
   shiki: {
     // Our grammar type lists only the fields we set; Shiki's registration type is wider.
     langs: [cwlInsightsGrammar as LanguageRegistration],

@@ -28,6 +28,9 @@ const entryId = z.string().regex(entryIdPattern, 'must be kebab-case: lower-case
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
+/** Like nonEmpty, but kept exactly as written: a message's trailing tab is part of the message. */
+const verbatim = z.string().refine((text) => text.trim() !== '', 'must not be empty');
+
 const httpsUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
 
 /** A regular expression as it is stored in data: its source and flags, checked by compiling it. */
@@ -56,7 +59,7 @@ export const patternSchema = z
 /** One message exactly as Lambda, a runtime or an AWS API prints it. */
 export const messageSchema = z.object({
   /** The message verbatim, as it appears in logs or an API response. Never paraphrased. */
-  text: nonEmpty,
+  text: verbatim,
   /** The runtime that prints this wording, or `any`. */
   runtime: z.enum(runtimes),
   /** Where this exact wording was seen: an AWS documentation page, a source file or a public issue. */

@@ -29,15 +29,15 @@ test.describe('the error index', () => {
     await page.evaluate(() => {
       (window as unknown as { marker: boolean }).marker = true;
     });
-    await page.getByLabel('Category').selectOption(category);
+    await page.getByRole('combobox', { name: 'Category' }).selectOption(category);
     await expect(page.locator('tr[data-entry]:visible')).toHaveCount(expected.length);
     await expect(page.getByRole('status')).toHaveText(`Showing ${expected.length} of ${entries.length} errors.`);
     await expect(page).toHaveURL(new RegExp(`category=${category}`));
     // Same document: the marker set before filtering is still there.
     expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true);
 
-    await page.getByLabel('Category').selectOption('');
-    await page.getByLabel('Runtime').selectOption('python');
+    await page.getByRole('combobox', { name: 'Category' }).selectOption('');
+    await page.getByRole('combobox', { name: 'Runtime' }).selectOption('python');
     const python = entries.filter((entry) => entry.runtimes.includes('python') || entry.runtimes.includes('any'));
     await expect(page.locator('tr[data-entry]:visible')).toHaveCount(python.length);
   });
@@ -45,7 +45,7 @@ test.describe('the error index', () => {
   test('a filtered link opens filtered', async ({ page }) => {
     const category = entries[0]?.category ?? 'timeouts';
     await page.goto(sitePath(`/errors/?category=${category}`));
-    await expect(page.getByLabel('Category')).toHaveValue(category);
+    await expect(page.getByRole('combobox', { name: 'Category' })).toHaveValue(category);
   });
 
   test('works without JavaScript: every row shown, filters hidden', async ({ browser }) => {
@@ -53,7 +53,7 @@ test.describe('the error index', () => {
     const page = await context.newPage();
     await page.goto(sitePath('/errors/'));
     await expect(page.locator('tr[data-entry]')).toHaveCount(entries.length);
-    await expect(page.getByLabel('Category')).toBeHidden();
+    await expect(page.getByRole('combobox', { name: 'Category' })).toBeHidden();
     await context.close();
   });
 
@@ -68,7 +68,9 @@ test.describe('the error index', () => {
       if (inCategory.length === 0) continue;
       await page.goto(sitePath(`/categories/${category.id}/`));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(category.title);
-      for (const entry of inCategory) await expect(page.getByRole('link', { name: entry.title })).toBeVisible();
+      for (const entry of inCategory) {
+        await expect(page.getByRole('main').getByRole('link', { name: entry.title, exact: true })).toBeVisible();
+      }
     }
   });
 });
