@@ -3,25 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { combineContributions, repeatFactor } from './diagnose';
 import { compileIndex, diagnose, limits, normaliseLine, parsePaste, unescapeJson } from './index';
 import { extractPrefilter, passesPrefilter } from './literals';
-import type { ErrorIndex, IndexEntry } from './schema';
-import { loadFixtureMessages, loadValidEntries } from './test-support';
+import type { ErrorIndex } from './schema';
+import { indexEntry, loadFixtureMessages, loadValidEntries } from './test-support';
 
-function entry(id: string, patterns: string[], errorTypes: string[] = [], flags = ''): IndexEntry {
-  return {
-    id,
-    title: `Title of ${id}`,
-    summary: `Summary of ${id}`,
-    url: `https://guide.example/errors/${id}/`,
-    category: 'code-and-runtime',
-    phase: 'invoke',
-    runtimes: ['any'],
-    errorTypes,
-    patterns: patterns.map((source) => ({ source, flags })),
-    messages: [],
-    related: [],
-    aliases: [],
-  };
-}
+const entry = indexEntry;
 
 const index: ErrorIndex = {
   version: 1,

@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose, parsePlatformReport, parseReportLine, percentile } from './index';
-import type { ErrorIndex, IndexEntry } from './schema';
+import type { ErrorIndex } from './schema';
+import { indexEntry } from './test-support';
 
 /** A small index with the entries the signals point to, so these tests do not depend on the catalogue. */
-function entry(
-  id: string,
-  patterns: string[] = [`${id}-never-matches-anything`],
-  errorTypes: string[] = [],
-): IndexEntry {
-  return {
-    id,
-    title: `Title of ${id}`,
-    summary: `Summary of ${id}`,
-    url: `https://guide.example/errors/${id}/`,
-    category: 'timeouts',
-    phase: 'invoke',
-    runtimes: ['any'],
-    errorTypes,
-    patterns: patterns.map((source) => ({ source, flags: '' })),
-    messages: [],
-    related: [],
-    aliases: [],
-  };
-}
+const entry = (id: string, patterns: string[] = [`${id}-never-matches-anything`], errorTypes: string[] = []) =>
+  indexEntry(id, patterns, errorTypes);
 
 const index: ErrorIndex = {
   version: 1,

@@ -3,7 +3,7 @@ import type { ErrorEntry } from '../schema/errors';
 import { readEntryFiles } from '../schema/files';
 import { checkEntry } from '../schema/validate';
 import { buildErrorIndex } from './build-index';
-import type { ErrorIndex } from './schema';
+import type { ErrorIndex, IndexEntry } from './schema';
 
 /** Test helpers: the catalogue as it is on disk now (other entries are being written meanwhile). */
 
@@ -29,4 +29,22 @@ export const testLocation = { site: 'https://lambda.example.com', base: '/field-
 
 export function loadIndex(): ErrorIndex {
   return buildErrorIndex(loadValidEntries().entries, testLocation);
+}
+
+/** A minimal errors.json entry for tests that must not depend on the catalogue. */
+export function indexEntry(id: string, patterns: string[], errorTypes: string[] = [], flags = ''): IndexEntry {
+  return {
+    id,
+    title: `Title of ${id}`,
+    summary: `Summary of ${id}`,
+    url: `https://guide.example/errors/${id}/`,
+    category: 'code-and-runtime',
+    phase: 'invoke',
+    runtimes: ['any'],
+    errorTypes,
+    patterns: patterns.map((source) => ({ source, flags })),
+    messages: [],
+    related: [],
+    aliases: [],
+  };
 }

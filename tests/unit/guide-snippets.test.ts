@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import { typeCheck } from './support/snippets';
 
 interface Block {
   guide: string;
@@ -61,32 +61,7 @@ describe('the guides have code to check', () => {
 });
 
 describe('TypeScript blocks type-check', () => {
-  const program = ts.createProgram(
-    typescriptBlocks.map((block) => block.path),
-    {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2023,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ['lib.es2023.d.ts'],
-      types: ['node'],
-      skipLibCheck: true,
-      noUnusedLocals: true,
-    },
-  );
-  const problems = new Map<string, string[]>();
-  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
-    const file = diagnostic.file?.fileName ?? '(program)';
-    const where =
-      diagnostic.file && diagnostic.start !== undefined
-        ? `line ${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1}: `
-        : '';
-    problems.set(file, [
-      ...(problems.get(file) ?? []),
-      where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
-    ]);
-  }
+  const problems = typeCheck(typescriptBlocks.map((block) => ({ path: block.path, headerLines: 0 })));
 
   it.each(typescriptBlocks.map((block) => [`${block.guide}:${block.line}`, block] as const))('%s', (_name, block) => {
     expect(problems.get(block.path) ?? []).toEqual([]);
