@@ -4,6 +4,7 @@
  * lookup, plus a Markdown runbook. Pure TypeScript: the entry page renders it, the tests compile
  * the CDK and validate the YAML, and the alarms page lists it.
  */
+import { absoluteUrl, entryPath } from '../config/urls';
 import { type Alarm, alarmParameterPattern, type ErrorEntry } from '../schema/errors';
 
 /** The absolute links an alarm carries. */
@@ -29,10 +30,9 @@ export function alarmLinks(
   site: string,
   base: string,
 ): AlarmLinks {
-  const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
   return {
-    entry: new URL(`errors/${entry.id}/`, root).href,
-    lookup: `${new URL('lookup/', root).href}?q=${encodeURIComponent(lookupQuery(entry))}`,
+    entry: absoluteUrl(entryPath(entry.id), site, base),
+    lookup: `${absoluteUrl('/lookup/', site, base)}?q=${encodeURIComponent(lookupQuery(entry))}`,
   };
 }
 

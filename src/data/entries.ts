@@ -18,8 +18,3 @@ export function getRelated(entry: ErrorCollectionEntry, all: readonly ErrorColle
   ids.delete(entry.id);
   return all.filter((other) => ids.has(other.id));
 }
-
-/** The error types an entry's messages carry, without repeats. */
-export function getErrorTypes(entry: ErrorCollectionEntry): string[] {
-  return [...new Set(entry.data.messages.flatMap((message) => (message.errorType ? [message.errorType] : [])))];
-}
