@@ -71,6 +71,28 @@ export const messageSchema = z.object({
     .optional(),
 });
 
+/**
+ * A name or code the entry answers to wherever it appears in a paste: an exception or error-type
+ * name (`TooManyRequestsException`, `Runtime.ExitError`), an errno code (`ENOTFOUND`), a throttle
+ * reason, or an HTTP status with its reason phrase (`502 Bad Gateway`). The lookup finds it as a whole
+ * token inside any SDK's or tool's wrapping, so list what the entry's messages do not already carry
+ * as their `errorType`.
+ */
+export const entryNameSchema = z.object({
+  /** The name exactly as printed; matched case-sensitively as a whole token. */
+  name: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9][\w.:-]*(?: [A-Za-z][\w-]*)*$/,
+      'must be a name such as TooManyRequestsException, ENOTFOUND or 502 Bad Gateway',
+    ),
+  /**
+   * One line that tells this entry apart from the others answering to the same name ("the message
+   * names the execution role"). Required when another entry lists the same name.
+   */
+  tell: nonEmpty.optional(),
+});
+
 /** One way to fix the problem, with code in both languages the guide supports. */
 export const fixSchema = z.object({
   /** A short imperative title: it is also the index's "first action" for the first fix. */
@@ -185,6 +207,8 @@ export const errorEntrySchema = z.object({
   runtimes: z.array(z.enum(runtimes)).min(1, 'must list at least one runtime'),
   /** The messages verbatim, per runtime, each with its source. */
   messages: z.array(messageSchema).min(1, 'must quote at least one message'),
+  /** Names and codes the entry answers to beyond its messages' error types; see `entryNameSchema`. */
+  names: z.array(entryNameSchema).default([]),
   /** Regular expressions that recognise the message in a pasted log line. */
   patterns: z.array(patternSchema).min(1, 'must have at least one pattern'),
   /** Markdown: why this happens. */
@@ -213,6 +237,7 @@ export const errorEntrySchema = z.object({
 
 export type ErrorEntry = z.infer<typeof errorEntrySchema>;
 export type Alarm = z.infer<typeof alarmSchema>;
+export type EntryName = z.infer<typeof entryNameSchema>;
 export type ErrorEntryInput = z.input<typeof errorEntrySchema>;
 export type Category = (typeof categories)[number];
 export type Runtime = (typeof runtimes)[number];

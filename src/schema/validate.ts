@@ -101,6 +101,24 @@ export function checkCatalogue(entries: readonly CheckedEntry[]): EntryProblem[]
     for (const [index, alias] of (entry.aliases ?? []).entries()) claim(alias, file, `aliases[${index}]`);
   }
 
+  // A name several entries answer to must say, in each of them, how to tell which one the reader has.
+  const namers = new Map<string, string[]>();
+  for (const { entry } of entries) {
+    for (const { name } of entry.names) namers.set(name, [...(namers.get(name) ?? []), entry.id]);
+  }
+  for (const { file, entry } of entries) {
+    entry.names.forEach(({ name, tell }, index) => {
+      const others = (namers.get(name) ?? []).filter((id) => id !== entry.id);
+      if (others.length > 0 && !tell) {
+        problems.push({
+          file,
+          field: `names[${index}].tell`,
+          message: `"${name}" is also listed by ${others.join(', ')}: say in one line how to tell this entry apart`,
+        });
+      }
+    });
+  }
+
   const ids = new Set(entries.map(({ entry }) => entry.id));
   for (const { file, entry } of entries) {
     entry.related.forEach((id, index) => {

@@ -158,4 +158,35 @@ describe('checkCatalogue', () => {
     ]);
     expect(problems.map(formatProblem).join('\n')).toMatch(/"lambda-timeout" is already used by/);
   });
+
+  it('asks each entry sharing a name to say how to tell it apart', () => {
+    const otherFile = 'content/errors/other-timeout.mdx';
+    const problems = checkCatalogue([
+      { file, entry: entryWith({ related: [], names: [{ name: 'ETIMEDOUT', tell: 'the function ran out of time' }] }) },
+      {
+        file: otherFile,
+        entry: entryWith({ id: 'other-timeout', related: [], aliases: [], names: [{ name: 'ETIMEDOUT' }] }),
+      },
+    ]);
+    expect(problems.map(formatProblem)).toEqual([
+      `  ${otherFile}: names[0].tell: "ETIMEDOUT" is also listed by task-timed-out: say in one line how to tell this entry apart`,
+    ]);
+  });
+
+  it('accepts a shared name when every entry tells itself apart', () => {
+    const otherFile = 'content/errors/other-timeout.mdx';
+    const problems = checkCatalogue([
+      { file, entry: entryWith({ related: [], names: [{ name: 'ETIMEDOUT', tell: 'the function ran out of time' }] }) },
+      {
+        file: otherFile,
+        entry: entryWith({
+          id: 'other-timeout',
+          related: [],
+          aliases: [],
+          names: [{ name: 'ETIMEDOUT', tell: 'a socket did' }],
+        }),
+      },
+    ]);
+    expect(problems).toEqual([]);
+  });
 });
