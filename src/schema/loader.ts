@@ -1,7 +1,13 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import type { ErrorEntry } from './errors';
-import { type CheckedEntry, checkCatalogue, checkEntry, EntryValidationError, idFromFile } from './validate';
+import {
+  type CheckedEntry,
+  checkCatalogue,
+  checkEntry,
+  type EntryProblem,
+  EntryValidationError,
+  idFromFile,
+} from './validate';
 
 /**
  * Loads `content/errors/*.mdx` with Astro's glob loader, but validates each entry with our own
@@ -25,11 +31,18 @@ export function errorsLoader(base = './content/errors'): Loader {
       };
       await inner.load({ ...context, parseData });
 
-      const entries: CheckedEntry[] = [...context.store.values()].map((stored) => ({
-        file: stored.filePath ?? `${base}/${stored.id}.mdx`,
-        entry: stored.data as ErrorEntry,
-      }));
-      const problems = checkCatalogue(entries);
+      // The store may hold entries cached before the schema last changed (Astro keeps the content
+      // cache in node_modules/.astro and skips unchanged files), so check them again: the catalogue
+      // checks then see the schema's current shape, defaults included.
+      const entries: CheckedEntry[] = [];
+      const problems: EntryProblem[] = [];
+      for (const stored of context.store.values()) {
+        const file = stored.filePath ?? `${base}/${stored.id}.mdx`;
+        const checked = checkEntry(file, stored.data);
+        if (checked.ok) entries.push({ file, entry: checked.entry });
+        else problems.push(...checked.problems);
+      }
+      problems.push(...checkCatalogue(entries));
       if (problems.length > 0) throw new EntryValidationError(problems);
     },
   };
