@@ -91,7 +91,33 @@ describe('measureFromReports on constructed pastes', () => {
     const measurement = measure(paste);
     // the two 512 MB lines: (100 + 300) / 2 = 200 ms; max memory over all three lines: 70 MB
     expect(measurement).toMatchObject({ durationMs: 200, memorySizeMB: 512, maxMemoryUsedMB: 70, invocations: 2 });
-    expect(measurement.notes.join(' ')).toMatch(/2 memory sizes/);
+    expect(measurement.notes.join(' ')).toMatch(/2 memory sizes \(512 MB: 2, 1,024 MB: 1\)/);
+    expect(measurement.memorySizes).toEqual([
+      { memorySizeMB: 512, invocations: 2 },
+      { memorySizeMB: 1024, invocations: 1 },
+    ]);
+  });
+
+  it('analyses the memory size the reader chooses', () => {
+    const paste = [line('m1', 100, 512, 60), line('m2', 300, 512, 70), line('m3', 50, 1024, 65)].join('\n');
+    const outcome = measureFromReports(paste, 1024);
+    if (!outcome.ok) throw new Error(outcome.error);
+    // only the 1,024 MB line: 50 ms; Max Memory Used still over all lines (the function's need)
+    expect(outcome.value).toMatchObject({ durationMs: 50, memorySizeMB: 1024, maxMemoryUsedMB: 70, invocations: 1 });
+    expect(outcome.value.notes.join(' ')).toMatch(/the 1 at 1,024 MB are analysed/);
+  });
+
+  it('says so when the chosen size is not in the paste, and falls back to the commonest', () => {
+    const paste = [line('m1', 100, 512, 60), line('m3', 50, 1024, 65), line('m2', 300, 512, 70)].join('\n');
+    const outcome = measureFromReports(paste, 2048);
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.value.memorySizeMB).toBe(512);
+    expect(outcome.value.notes.join(' ')).toMatch(/No line ran with 2,048 MB/);
+  });
+
+  it('lists no choice when every line ran with one size', () => {
+    const measurement = measure([line('a', 100, 512, 60), line('b', 120, 512, 61)].join('\n'));
+    expect(measurement.memorySizes).toBeUndefined();
   });
 
   it('warns about invocations that timed out', () => {

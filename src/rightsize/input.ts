@@ -12,8 +12,12 @@ const maxDurationMs = 900_000;
 
 const formatNumber = (value: number) => value.toLocaleString('en', { maximumFractionDigits: 2 });
 
-/** Reads the REPORT lines in a paste into one measurement. */
-export function measureFromReports(text: string): Outcome<Measurement> {
+/**
+ * Reads the REPORT lines in a paste into one measurement. Lines that ran with several memory sizes
+ * are measured at `memorySizeMB` when given (the reader's choice), else at the size most lines ran
+ * with; `memorySizes` then lists the choices.
+ */
+export function measureFromReports(text: string, memorySizeMB?: number): Outcome<Measurement> {
   if (typeof text !== 'string' || text.trim() === '')
     return { ok: false, error: 'Paste at least one REPORT line, or type the duration and memory size.' };
   const paste = parsePaste(text);
@@ -25,18 +29,23 @@ export function measureFromReports(text: string): Outcome<Measurement> {
         'No REPORT line found. A REPORT line starts with "REPORT RequestId:" and carries Duration, Memory Size and Max Memory Used; JSON platform.report records work too.',
     };
   }
-  return { ok: true, value: summarise(reports, paste.notes) };
+  return { ok: true, value: summarise(reports, paste.notes, memorySizeMB) };
 }
 
-function summarise(reports: readonly ReportLine[], parseNotes: readonly string[]): Measurement {
+function summarise(reports: readonly ReportLine[], parseNotes: readonly string[], chosenMB?: number): Measurement {
   const notes = [...parseNotes];
-  // The estimate starts from one memory size: the one most lines ran with.
+  // The estimate starts from one memory size: the reader's choice, else the one most lines ran with.
   const bySize = new Map<number, ReportLine[]>();
   for (const report of reports) bySize.set(report.memorySizeMB, [...(bySize.get(report.memorySizeMB) ?? []), report]);
-  const [memorySizeMB, lines] = [...bySize].sort((a, b) => b[1].length - a[1].length || b[0] - a[0])[0] ?? [0, []];
+  const sizes = [...bySize].sort((a, b) => b[1].length - a[1].length || b[0] - a[0]);
+  if (chosenMB !== undefined && !bySize.has(chosenMB)) {
+    notes.push(`No line ran with ${formatNumber(chosenMB)} MB, so the size most lines ran with is analysed.`);
+  }
+  const [memorySizeMB, lines] = sizes.find(([size]) => size === chosenMB) ?? sizes[0] ?? [0, []];
   if (bySize.size > 1) {
+    const counts = sizes.map(([size, group]) => `${formatNumber(size)} MB: ${group.length}`).join(', ');
     notes.push(
-      `The lines ran with ${bySize.size} memory sizes; the durations of the ${lines.length} at ${formatNumber(memorySizeMB)} MB are used.`,
+      `The lines ran with ${bySize.size} memory sizes (${counts}); the durations of the ${lines.length} at ${formatNumber(memorySizeMB)} MB are analysed. Choose another size under "Memory size to analyse".`,
     );
   }
   const durationMs = lines.reduce((sum, line) => sum + line.durationMs, 0) / lines.length;
@@ -50,6 +59,9 @@ function summarise(reports: readonly ReportLine[], parseNotes: readonly string[]
     coldStarts: inits.length,
     notes,
   };
+  if (bySize.size > 1) {
+    measurement.memorySizes = sizes.map(([size, group]) => ({ memorySizeMB: size, invocations: group.length }));
+  }
   if (inits.length > 0) measurement.initDurationMs = inits.reduce((sum, value) => sum + value, 0) / inits.length;
 
   const full = reports.filter((report) => report.maxMemoryUsedMB >= report.memorySizeMB);

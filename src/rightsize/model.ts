@@ -31,6 +31,17 @@ export interface Measurement {
   initDurationMs?: number;
   /** What the reader should know about the figures (mixed memory sizes, out-of-memory lines…). */
   notes: string[];
+  /**
+   * When the REPORT lines ran with more than one memory size: each size with its number of lines,
+   * most lines first, so the reader can choose which one to analyse.
+   */
+  memorySizes?: MemorySizeCount[];
+}
+
+/** One memory size found in pasted REPORT lines, and how many lines ran with it. */
+export interface MemorySizeCount {
+  memorySizeMB: number;
+  invocations: number;
 }
 
 export interface RightSizeOptions {

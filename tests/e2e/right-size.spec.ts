@@ -48,6 +48,50 @@ test.describe('the right-sizing calculator', () => {
     );
   });
 
+  test('starts with an empty box and an example to load on request', async ({ page }) => {
+    await open(page);
+    const box = page.getByLabel('Paste REPORT lines');
+    await expect(box).toHaveValue('');
+    await expect(page.getByRole('status')).toContainText('Paste REPORT lines or type the figures');
+    await expect(page.getByRole('table')).toBeHidden();
+    await page.getByRole('button', { name: 'Load an example' }).click();
+    await expect(box).toHaveValue(/^REPORT RequestId: /);
+    await expect(page.getByRole('status')).toContainText('at 512 MB');
+    await expect(page.getByRole('table')).toBeVisible();
+  });
+
+  test('a paste replaces the loaded example and says so, never mixing the two', async ({ page }) => {
+    await open(page);
+    await page.getByRole('button', { name: 'Load an example' }).click();
+    const box = page.getByLabel('Paste REPORT lines');
+    await box.click({ position: { x: 40, y: 10 } });
+    await box.evaluate((element, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, reportLines);
+    await expect(box).toHaveValue(reportLines);
+    await expect(page.getByText('Your paste replaced the example lines.')).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('3 REPORT lines: mean duration 1,200 ms at 256 MB');
+  });
+
+  test('lines with several memory sizes offer a choice of which to analyse', async ({ page }) => {
+    await open(page);
+    const at1024 =
+      'REPORT RequestId: 44444444-4444-4444-8444-444444444444\tDuration: 400.00 ms\tBilled Duration: 400 ms\tMemory Size: 1024 MB\tMax Memory Used: 180 MB\t';
+    await page.getByLabel('Paste REPORT lines').fill(`${reportLines}\n${at1024}`);
+    const sizes = page.getByRole('group', { name: 'Memory size to analyse' });
+    await expect(sizes).toBeVisible();
+    await expect(sizes.getByLabel('256 MB (3 lines)')).toBeChecked();
+    await expect(page.getByRole('status')).toContainText('at 256 MB');
+    await sizes.getByLabel('1,024 MB (1 line)').check();
+    await expect(page.getByRole('status')).toContainText('400 ms at 1,024 MB');
+    await expect(sizes.getByLabel('1,024 MB (1 line)')).toBeChecked();
+    // A new paste with one size takes the choice away again.
+    await page.getByLabel('Paste REPORT lines').fill(reportLines);
+    await expect(sizes).toBeHidden();
+  });
+
   test('explains bad input instead of showing figures', async ({ page }) => {
     await open(page);
     await page.getByLabel('Paste REPORT lines').fill('Task timed out after 3.00 seconds');
