@@ -17,6 +17,8 @@ export const integrations = [
       'AWS Lambda errors and performance problems: the verbatim messages, their causes and fixes, with cited facts.',
     sidebar: buildSidebar(),
     lastUpdated: false,
+    // Our own 404 (src/pages/404.astro) offers the paste box, search and the index.
+    disable404Route: true,
     pagination: true,
     customCss: ['./src/styles/custom.css'],
     routeMiddleware: './src/config/route-middleware.ts',
