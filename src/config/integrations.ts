@@ -19,6 +19,10 @@ export const integrations = [
     lastUpdated: false,
     // Our own 404 (src/pages/404.astro) offers the paste box, search and the index.
     disable404Route: true,
+    components: {
+      // Titles break inside identifiers at dots and camel-case words, never with a hyphen.
+      PageTitle: './src/components/PageTitle.astro',
+    },
     pagination: true,
     customCss: ['./src/styles/custom.css'],
     routeMiddleware: './src/config/route-middleware.ts',

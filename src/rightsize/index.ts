@@ -21,6 +21,8 @@ export {
 export {
   type ChartBar,
   type ChartLayout,
+  cellColumns,
+  cellValues,
   chartLayout,
   describeResult,
   formatMB,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { measureFromFigures } from './input';
 import { rightSize } from './model';
-import { chartLayout, describeResult, formatMs, formatUsd, rowView } from './view';
+import { cellColumns, cellValues, chartLayout, describeResult, formatMs, formatUsd, rowView } from './view';
 
 describe('the view of a result', () => {
   const measured = measureFromFigures({ durationMs: '1200', memorySizeMB: '256', maxMemoryUsedMB: '200' });
@@ -27,6 +27,16 @@ describe('the view of a result', () => {
     expect(views.find((view) => view.memoryMB === 256)?.marks).toEqual(['measured', 'cheapest']);
     expect(views.find((view) => view.memoryMB === 512)?.marks).toEqual(['fastest within budget']);
     expect(views.find((view) => view.memoryMB === 128)?.cells.fits).toMatch(/^no/);
+  });
+
+  it('labels every data cell with its column, marks last', () => {
+    const row = result.rows.find((candidate) => candidate.memoryMB === 256);
+    if (!row) throw new Error('no 256 MB row');
+    const view = rowView(row, result);
+    const cells = cellValues(view);
+    expect(cells.map(([label]) => label)).toEqual([...cellColumns]);
+    expect(cells.at(-1)).toEqual(['Marked', 'measured, cheapest']);
+    expect(cells.find(([label]) => label === 'Fits in memory')?.[1]).toBe('yes');
   });
 
   it('states the recommendation in words', () => {

@@ -53,6 +53,24 @@ export function rowView(row: SettingEstimate, result: RightSizeResult): RowView 
   };
 }
 
+/** The table's columns after the row header (Memory), in order: the header text of each. */
+export const cellColumns = [
+  'vCPUs',
+  'Estimated duration',
+  'Billed duration',
+  'x86_64 per million',
+  'arm64 per million',
+  'Fits in memory',
+  'Marked',
+] as const;
+
+/** A row's data cells with their column names, which also label the cells when the table stacks. */
+export function cellValues(view: RowView): [label: string, value: string][] {
+  const { vcpus, duration, billed, x86, arm, fits } = view.cells;
+  const values = [vcpus, duration, billed, x86, arm, fits, view.marks.join(', ')];
+  return cellColumns.map((label, index) => [label, values[index] ?? '']);
+}
+
 /** The recommendation in sentences, for the live region above the table. */
 export function describeResult(result: RightSizeResult, measurement: Measurement): string[] {
   const { architecture } = result.options;
