@@ -500,9 +500,9 @@ function project(items: Projection[], records: Rec[]): Rec[] {
   const fns = computed.map((p) => compile(p.expr));
   return records.map((r) => {
     const out: Rec = Object.create(r);
-    computed.forEach((p, i) => {
-      out[columnName(p)] = (fns[i] as Fn)(r);
-    });
+    // Each item reads the record as the items before it left it: an alias defined earlier in the
+    // same command is visible to the items after it, as it is across commands.
+    for (let i = 0; i < fns.length; i++) out[columnName(computed[i] as Projection)] = (fns[i] as Fn)(out);
     return out;
   });
 }

@@ -127,3 +127,52 @@ describe('never throws', () => {
     );
   });
 });
+
+describe('a fields chain means the same in one command or split over several', () => {
+  /** An arithmetic or string expression over the fields defined so far (`a`, `b`, `c`, then aliases). */
+  const leaf = (names: string[]) => fc.oneof(fc.constantFrom(...names), fc.integer({ min: -9, max: 9 }).map(String));
+  const expression = (names: string[]) =>
+    fc
+      .tuple(leaf(names), fc.constantFrom('+', '-', '*', '/', '%'), leaf(names), fc.constantFrom('', 'concat', 'abs'))
+      .map(([x, op, y, wrap]) =>
+        wrap === 'concat' ? `concat(${x}, "-", ${y})` : wrap === 'abs' ? `abs(${x} ${op} ${y})` : `${x} ${op} ${y}`,
+      );
+  const chain = fc.integer({ min: 1, max: 6 }).chain((length) => {
+    let generator = fc.constant<string[]>([]);
+    for (let i = 0; i < length; i++) {
+      generator = generator.chain((items) =>
+        expression(['a', 'b', 'c', ...items.map((_, k) => `v${k}`)]).map((e) => [...items, `${e} as v${i}`]),
+      );
+    }
+    return generator;
+  });
+  const events: LogEvent[] = [
+    { timestamp: 1000, message: '{"a":3,"b":4,"c":"x"}', fields: { a: 3, b: 4, c: 'x' } },
+    { timestamp: 2000, message: '{"a":0,"b":-2.5}', fields: { a: 0, b: -2.5 } },
+    { timestamp: 3000, message: '{"a":"7","c":12}', fields: { a: '7', c: 12 } },
+  ];
+
+  it('gives the same columns and rows', () => {
+    fc.assert(
+      fc.property(chain, fc.integer({ min: 1, max: 5 }), (items, cut) => {
+        const split = Math.min(cut, items.length);
+        const together = runQuery(`fields ${items.join(', ')}`, events);
+        const apart =
+          split === items.length
+            ? runQuery(items.map((i) => `fields ${i}`).join(' | '), events)
+            : runQuery(`fields ${items.slice(0, split).join(', ')} | fields ${items.slice(split).join(', ')}`, events);
+        expect(together.ok && apart.ok).toBe(true);
+        if (together.ok && apart.ok) {
+          expect(apart.columns).toEqual(together.columns);
+          expect(apart.rows).toEqual(together.rows);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('computes an alias used later in the same command (AWS memory-usage style)', () => {
+    const r = runQuery('fields a * 100 / b as pct, a - b as spare, pct + spare as both', events);
+    expect(r.ok && r.rows[2]).toEqual({ pct: 75, spare: -1, both: 74 });
+  });
+});
