@@ -20,6 +20,7 @@ export type TokenKind =
   | 'lbracket'
   | 'rbracket'
   | 'comma'
+  | 'colon' // logGroups(namePrefix: […])
   | 'eof';
 
 export interface Token {
@@ -144,6 +145,19 @@ export function tokenize(text: string): { tokens: Token[]; errors: LexError[] } 
       i = j;
       continue;
     }
+    // `list[0].key`: the path after a list index is one word starting with its dot.
+    if (
+      c === '.' &&
+      isWordStart(text[i + 1] ?? '') &&
+      tokens[tokens.length - 1]?.kind === 'rbracket' &&
+      tokens[tokens.length - 1]?.end === i
+    ) {
+      let j = i + 1;
+      while (j < n && isWordPart(text[j] as string)) j++;
+      push('word', start, j);
+      i = j;
+      continue;
+    }
     if (isWordStart(c)) {
       let j = i;
       while (j < n && isWordPart(text[j] as string)) j++;
@@ -203,6 +217,9 @@ export function tokenize(text: string): { tokens: Token[]; errors: LexError[] } 
         break;
       case ',':
         push('comma', start, i + 1);
+        break;
+      case ':':
+        push('colon', start, i + 1);
         break;
       case '=':
       case '<':
