@@ -161,6 +161,14 @@ export function tokenize(text: string): { tokens: Token[]; errors: LexError[] } 
     if (isWordStart(c)) {
       let j = i;
       while (j < n && isWordPart(text[j] as string)) j++;
+      if (text[j - 1] === '.' && text[j] === '`') {
+        // map.`key.with.dots` (the function page's structure types): one dotted name.
+        const [key, end, closed] = readQuoted(text, j, '`');
+        if (!closed) errors.push({ message: 'Unterminated field name: add a closing `', start: j, end: j + 1 });
+        push('word', start, end, text.slice(start, j) + key);
+        i = end;
+        continue;
+      }
       push('word', start, j);
       i = j;
       continue;

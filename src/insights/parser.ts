@@ -908,6 +908,9 @@ class Parser {
         const lower = t.value.toLowerCase();
         if (reserved.has(lower)) this.fail(`Expected an expression, found the keyword '${t.value}'`);
         this.next();
+        // strcontains(str, s, true): the function page's Boolean argument.
+        if (lower === 'true' || lower === 'false')
+          return { kind: 'number', value: lower === 'true' ? 1 : 0, start: t.start, end: t.end };
         return this.postfix({ kind: 'field', name: t.value, start: t.start, end: t.end });
       }
       default:
@@ -998,7 +1001,7 @@ class Parser {
         if (this.kind() === 'comma') {
           this.next();
           if (this.kind() === 'rparen') this.fail(`Expected another argument after ','`);
-        } else if (this.atCommandEnd()) {
+        } else if (this.kind() === 'eof' || this.kind() === 'pipe') {
           this.fail(`Expected ')' to close ${spec.name}(, found ${quoteToken(this.peek)}`);
         } else if (this.kind() !== 'rparen') {
           this.fail(`Expected ',' or ')' in ${spec.name}(…), found ${quoteToken(this.peek)}`);
