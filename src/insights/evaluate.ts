@@ -130,6 +130,8 @@ function compareOrdered(op: string, a: Value, b: Value): boolean {
   if (a === null || b === null) return false;
   const x = asComparable(a);
   const y = asComparable(b);
+  // Text that is not a number is neither above nor below a number (`status >= 500` skips "FAILED").
+  if (typeof x !== typeof y) return false;
   const c =
     typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
   return op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
