@@ -57,6 +57,44 @@ const fragment = fc.constantFrom(
   'foo.bar',
   '"* ms *"',
   '10001',
+  // The commands and syntax added for the whole documented language.
+  'SOURCE',
+  'logGroups(',
+  'namePrefix:',
+  "['/aws/lambda/x']",
+  'unnest',
+  'into',
+  'pattern',
+  'appendcols',
+  'override=true',
+  'join',
+  'type=left',
+  'where',
+  'a.x=b.x',
+  'accum',
+  'autoregress',
+  'p=1-3',
+  'filldown',
+  'fillmissing',
+  'with',
+  'for',
+  'multi',
+  'logfmt',
+  'csv',
+  'json',
+  'field=',
+  'offset',
+  '1h',
+  'any',
+  'jsonParse(',
+  'x[0].y',
+  'split(',
+  'isIpInSubnet(',
+  'md5(',
+  'case(',
+  'rate(',
+  'histogram(',
+  'filterIndex',
 );
 const querylike = fc.array(fragment, { maxLength: 25 }).map((parts) => parts.join(' '));
 const logText = fc.oneof(
@@ -174,5 +212,44 @@ describe('a fields chain means the same in one command or split over several', (
   it('computes an alias used later in the same command (AWS memory-usage style)', () => {
     const r = runQuery('fields a * 100 / b as pct, a - b as spare, pct + spare as both', events);
     expect(r.ok && r.rows[2]).toEqual({ pct: 75, spare: -1, both: 74 });
+  });
+});
+
+describe('documented equivalences hold on generated logs', () => {
+  const fieldNames = fc.constantFrom('@requestId', '@type', '@logStream', 'errorType', '@initDuration');
+  it('filter f in (fields f) keeps exactly the events where f is present', () => {
+    fc.assert(
+      fc.property(fieldNames, (f) => {
+        const viaSubquery = runQuery(`filter ${f} in (fields ${f}) | stats count(*) as n`, sample);
+        const viaPresent = runQuery(`filter ispresent(${f}) | stats count(*) as n`, sample);
+        expect(viaSubquery.ok && viaSubquery.rows).toEqual(viaPresent.ok && viaPresent.rows);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('limit any N returns what limit N returns on a paste', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), (n) => {
+        const any = runQuery(`fields @message | limit any ${n}`, sample);
+        const plain = runQuery(`fields @message | limit ${n}`, sample);
+        expect(any.ok && any.rows).toEqual(plain.ok && plain.rows);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('unnest of split gives one row per part, and accum of 1 counts rows', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z]{1,4}$/), { minLength: 1, maxLength: 6 }), (parts) => {
+        const events: LogEvent[] = [{ timestamp: 0, message: parts.join(','), fields: {} }];
+        const r = runQuery(
+          'fields split(@message, ",") as p | unnest p into q | fields 1 as one | accum one as n',
+          events,
+        );
+        expect(r.ok && r.rows.map((x) => x.n)).toEqual(parts.map((_, i) => i + 1));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
