@@ -82,7 +82,19 @@ export type Command =
   | ({ kind: 'autoregress'; field: Expr; name: string; alias?: string; from: number; to: number } & Span)
   /** Field names or `*` wildcard patterns; empty means every field. */
   | ({ kind: 'filldown'; patterns: string[] } & Span)
-  | ({ kind: 'fillmissing'; fills: { value: string | number; field: string }[] } & Span);
+  | ({ kind: 'fillmissing'; fills: { value: string | number; field: string }[] } & Span)
+  | ({ kind: 'countFrequent'; fields: Expr[] } & Span)
+  | ({ kind: 'addtotals'; fieldname: string; row: boolean; col: boolean; fields: string[] } & Span)
+  | ({ kind: 'sessionize'; fields: Expr[]; maxspanMs: number; alias: string } & Span)
+  | ({
+      kind: 'outlier';
+      action: 'remove' | 'transform';
+      param: number;
+      uselower: boolean;
+      mark: boolean;
+      fields: Expr[];
+    } & Span)
+  | ({ kind: 'expand'; field: Expr } & Span);
 
 export interface Query {
   commands: Command[];

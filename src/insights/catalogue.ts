@@ -22,12 +22,7 @@ const page = (name: string) => `${DOCS}CWL_QuerySyntax-${name}.html`;
 
 /** The commands of the query-syntax page (CWL_QuerySyntax.html), in its order. */
 export const commandCatalogue: readonly CommandInfo[] = [
-  {
-    name: 'addtotals',
-    page: page('Addtotals'),
-    refusal:
-      'not evaluated here yet: its options are not modelled. In CloudWatch it adds a total column for each row and a totals row',
-  },
+  { name: 'addtotals', page: page('Addtotals') },
   {
     name: 'anomaly',
     page: page('Anomaly'),
@@ -51,13 +46,9 @@ export const commandCatalogue: readonly CommandInfo[] = [
     name: 'relevantfields',
     page: page('RelevantFields'),
     refusal:
-      'not evaluated here yet: how CloudWatch ranks relevance is not documented. In CloudWatch it lists the fields most useful for the matched events',
+      'CloudWatch does not document how it scores relevance, so a score computed here could not be compared with its own. In CloudWatch it returns @fieldName, @relevanceScore, @topRelevanceContributors, @conditionalMedian and @baselineMedian; on a paste, compare `stats count(*) by field` with and without the condition',
   },
-  {
-    name: 'expand',
-    page: page('Expand'),
-    refusal: 'not evaluated here yet: its options are not modelled. Use unnest, which this evaluator runs',
-  },
+  { name: 'expand', page: page('Expand') },
   { name: 'sort', page: page('Sort'), aliases: ['order'] },
   { name: 'stats', page: page('Stats') },
   { name: 'limit', page: page('Limit'), aliases: ['head'] },
@@ -91,24 +82,11 @@ export const commandCatalogue: readonly CommandInfo[] = [
     refusal:
       'it matches IP addresses against a lookup table stored in your CloudWatch account, which the paste does not contain. Here, isIpInSubnet(field, "10.0.0.0/8") tests one range',
   },
-  {
-    name: 'outlier',
-    page: page('Outlier'),
-    refusal: 'not evaluated here yet: its options are not modelled. In CloudWatch it flags values outside the IQR',
-  },
+  { name: 'outlier', page: page('Outlier') },
   { name: 'accum', page: page('Accum') },
   { name: 'appendcols', page: page('Appendcols') },
-  {
-    name: 'sessionize',
-    page: page('Sessionize'),
-    refusal: 'not evaluated here yet: its options are not modelled. In CloudWatch it groups events into sessions',
-  },
-  {
-    name: 'countFrequent',
-    page: page('CountFrequent'),
-    refusal:
-      'not evaluated here yet. On a paste, `stats count(*) as n by field | sort n desc` gives the exact counts that CloudWatch approximates',
-  },
+  { name: 'sessionize', page: page('Sessionize') },
+  { name: 'countFrequent', page: page('CountFrequent'), aliases: ['count_frequent'] },
   {
     name: 'estimate',
     page: page('Estimate'),

@@ -1182,6 +1182,153 @@ function runFillmissing(
   return out.sort((a, b) => (toNumber(getField(b, binColumn)) ?? 0) - (toNumber(getField(a, binColumn)) ?? 0));
 }
 
+function runCountFrequent(command: Extract<Command, { kind: 'countFrequent' }>, records: Rec[]): Rec[] {
+  const fns = command.fields.map((f) => compile(f));
+  const names = command.fields.map((f) => (f.kind === 'field' ? f.name : ''));
+  const groups = new Map<string, { keys: Value[]; n: number }>();
+  for (const r of records) {
+    const keys = fns.map((f) => f(r));
+    const id = JSON.stringify(keys);
+    const g = groups.get(id);
+    if (g) g.n++;
+    else groups.set(id, { keys, n: 1 });
+  }
+  // Exact counts: a paste is small enough that CloudWatch's approximation is not needed.
+  return [...groups.values()]
+    .sort((a, b) => b.n - a.n)
+    .map((g) => {
+      const row: Rec = Object.create(null);
+      names.forEach((n, i) => {
+        row[n] = g.keys[i] ?? null;
+      });
+      row._approxcount = g.n;
+      return row;
+    });
+}
+
+function runExpand(command: Extract<Command, { kind: 'expand' }>, records: Rec[]): Rec[] {
+  const field = compileRaw(command.field);
+  const name = command.field.kind === 'field' ? command.field.name : '';
+  const out: Rec[] = [];
+  for (const r of records) {
+    let v = field(r);
+    if (v === null || v === undefined) {
+      // A JSON array in the event is discovered flattened (items.0, items.1 …): gather it back.
+      const items: unknown[] = [];
+      for (let i = 0; ; i++) {
+        const item = getRaw(r, `${name}.${i}`);
+        if (item === undefined) break;
+        items.push(item);
+      }
+      if (items.length) v = items;
+    }
+    if (typeof v === 'string' && v.trim().startsWith('[')) {
+      try {
+        v = JSON.parse(v);
+      } catch {
+        // Not JSON: the value stays a single item.
+      }
+    }
+    if (!Array.isArray(v)) {
+      out.push(r);
+      continue;
+    }
+    for (const item of v) {
+      const row: Rec = Object.create(r);
+      row[name] = item;
+      out.push(row);
+    }
+  }
+  return out;
+}
+
+function runAddtotals(
+  command: Extract<Command, { kind: 'addtotals' }>,
+  records: Rec[],
+  columns: string[],
+): { records: Rec[]; added: string[] } {
+  const fields = command.fields.length
+    ? command.fields
+    : columns.filter((c) => c !== '@timestamp' && records.some((r) => typeof getField(r, c) === 'number'));
+  let out = records;
+  if (command.row) {
+    out = out.map((r) => {
+      const row: Rec = Object.create(r);
+      let total = 0;
+      for (const f of fields) total += toNumber(getField(r, f)) ?? 0;
+      row[command.fieldname] = total;
+      return row;
+    });
+  }
+  if (command.col) {
+    const summary: Rec = Object.create(null);
+    for (const c of columns) summary[c] = null;
+    for (const f of fields) {
+      let sum = 0;
+      for (const r of records) sum += toNumber(getField(r, f)) ?? 0;
+      summary[f] = sum;
+    }
+    if (command.row) summary[command.fieldname] = fields.reduce((t, f) => t + (toNumber(getField(summary, f)) ?? 0), 0);
+    out = [...out, summary];
+  }
+  return { records: out, added: command.row ? [command.fieldname] : [] };
+}
+
+function runSessionize(command: Extract<Command, { kind: 'sessionize' }>, records: Rec[]): Rec[] {
+  const fns = command.fields.map((f) => compile(f));
+  const order = records.map((r, i) => ({ r, i, t: timestampOf(r) ?? 0 })).sort((a, b) => a.t - b.t || b.i - a.i);
+  const last = new Map<string, { t: number; id: number }>();
+  const ids = new Array<number>(records.length);
+  let next = 0;
+  for (const { r, i, t } of order) {
+    const key = JSON.stringify(fns.map((f) => f(r)));
+    const open = last.get(key);
+    const id = open && t - open.t <= command.maxspanMs ? open.id : ++next;
+    last.set(key, { t, id });
+    ids[i] = id;
+  }
+  return records.map((r, i) => {
+    const row: Rec = Object.create(r);
+    row[command.alias] = ids[i] ?? null;
+    return row;
+  });
+}
+
+function runOutlier(command: Extract<Command, { kind: 'outlier' }>, records: Rec[]): Rec[] {
+  const bounds = command.fields.map((f) => {
+    const fn = compile(f);
+    const xs = records
+      .map((r) => toNumber(fn(r)))
+      .filter((x): x is number => x !== null)
+      .sort((a, b) => a - b);
+    const q1 = nearestRank(xs, 25);
+    const q3 = nearestRank(xs, 75);
+    if (q1 === null || q3 === null) return { fn, name: '', lo: -Infinity, hi: Infinity };
+    const spread = (q3 - q1) * command.param;
+    return {
+      fn,
+      name: f.kind === 'field' ? f.name : '',
+      lo: command.uselower ? q1 - spread : Number.NEGATIVE_INFINITY,
+      hi: q3 + spread,
+    };
+  });
+  const out: Rec[] = [];
+  for (const r of records) {
+    let outlying = false;
+    const row: Rec = Object.create(r);
+    for (const b of bounds) {
+      const x = toNumber(b.fn(r));
+      if (x === null || (x >= b.lo && x <= b.hi)) continue;
+      outlying = true;
+      if (command.action === 'transform' && b.name) row[b.name] = Math.min(b.hi, Math.max(b.lo, x));
+    }
+    if (outlying && command.action === 'remove') continue;
+    if (command.mark) row._outlier = outlying ? 1 : 0;
+    out.push(row);
+  }
+  return out;
+}
+
 /** A query that parses but cannot run on this data (fillmissing without bins …). */
 class EvaluationError extends Error {
   readonly start: number;
@@ -1357,6 +1504,28 @@ function run(query: Query): {
         break;
       case 'fillmissing':
         records = runFillmissing(command, records, lastStats, currentColumns());
+        break;
+      case 'countFrequent':
+        records = runCountFrequent(command, records);
+        statsColumns = [...command.fields.map((f) => (f.kind === 'field' ? f.name : '')), '_approxcount'];
+        fieldColumns = [];
+        break;
+      case 'expand':
+        records = runExpand(command, records);
+        break;
+      case 'addtotals': {
+        const totals = runAddtotals(command, records, currentColumns());
+        records = totals.records;
+        addColumns(totals.added.filter((c) => !currentColumns().includes(c)));
+        break;
+      }
+      case 'sessionize':
+        records = runSessionize(command, records);
+        addColumns([command.alias]);
+        break;
+      case 'outlier':
+        records = runOutlier(command, records);
+        if (command.mark) addColumns(['_outlier']);
         break;
     }
   }

@@ -346,8 +346,80 @@ class Parser {
       }
       case 'json':
         return this.parseJsonField(start);
+      case 'countfrequent':
+      case 'count_frequent':
+        return finish({ kind: 'countFrequent', fields: this.parseFieldList(t.value, true) });
+      case 'expand':
+        return finish({ kind: 'expand', field: this.parseFieldRef('expand') });
+      case 'addtotals': {
+        const options = this.parseOptions(['fieldname', 'row', 'col']);
+        const fields = this.atCommandEnd()
+          ? []
+          : this.parseFieldList('addtotals', true).map((f) => this.text.slice(f.start, f.end));
+        return finish({
+          kind: 'addtotals',
+          fieldname: options.fieldname ?? 'Total',
+          row: (options.row ?? 'true').toLowerCase() !== 'false',
+          col: (options.col ?? 'false').toLowerCase() === 'true',
+          fields,
+        });
+      }
+      case 'sessionize': {
+        const fields = this.parseFieldList('sessionize', true);
+        let maxspanMs = 30 * 60_000;
+        if (this.isWord('maxspan')) {
+          this.next();
+          const p = this.peek;
+          if (p.kind !== 'period') this.fail(`Expected a duration such as 1h after 'maxspan', found ${quoteToken(p)}`);
+          this.next();
+          const period = this.period(p);
+          maxspanMs = period.kind === 'period' ? period.ms + period.months * 30 * 86_400_000 : maxspanMs;
+        }
+        let alias = 'session_id';
+        if (this.isWord('as')) {
+          this.next();
+          alias = this.parseName('as');
+        }
+        return finish({ kind: 'sessionize', fields, maxspanMs, alias });
+      }
+      case 'outlier': {
+        const options = this.parseOptions(['action', 'param', 'uselower', 'mark']);
+        const action = (options.action ?? 'transform').toLowerCase();
+        if (action !== 'remove' && action !== 'transform')
+          this.fail(`outlier action must be remove or transform; found '${options.action}'`);
+        const param = Number(options.param ?? 2.5);
+        if (!Number.isFinite(param) || param <= 0)
+          this.fail(`outlier param must be a positive number; found '${options.param}'`);
+        return finish({
+          kind: 'outlier',
+          action,
+          param,
+          uselower: (options.uselower ?? 'false').toLowerCase() === 'true',
+          mark: (options.mark ?? 'false').toLowerCase() === 'true',
+          fields: this.parseFieldList('outlier', false),
+        });
+      }
       default:
         return this.parseParse(start);
+    }
+  }
+
+  /** Field names separated by commas, or (`commasOnly` false, as outlier's `cpu memory`) spaces. */
+  private parseFieldList(command: string, commasOnly: boolean): Expr[] {
+    if (this.atCommandEnd()) this.fail(`Expected a field after '${command}'`);
+    const fields = [this.parseFieldRef(command)];
+    for (;;) {
+      if (this.kind() === 'comma') {
+        this.next();
+        fields.push(this.parseFieldRef(command));
+      } else if (
+        !commasOnly &&
+        (this.kind() === 'word' || this.kind() === 'field') &&
+        !this.isWord('maxspan') &&
+        !this.isWord('as')
+      ) {
+        fields.push(this.parseFieldRef(command));
+      } else return fields;
     }
   }
 
