@@ -27,7 +27,7 @@ export const commandCatalogue: readonly CommandInfo[] = [
     name: 'anomaly',
     page: page('Anomaly'),
     refusal:
-      'it needs an anomaly detector that CloudWatch trains on the log group over time; a paste has no history to train on. In CloudWatch, `pattern @message | anomaly` marks the patterns that depart from that baseline',
+      "it judges each pattern against a baseline CloudWatch learns from the log group's history (pattern frequencies, new patterns, token and numeric variations, HTTP error codes), and a paste has no history. In CloudWatch, `pattern @message | anomaly` keeps the pattern columns and adds its anomaly results; here, `pattern @message` shows the patterns themselves",
   },
   { name: 'display', page: page('Display') },
   { name: 'fields', page: page('Fields') },
@@ -39,7 +39,7 @@ export const commandCatalogue: readonly CommandInfo[] = [
     name: 'diff',
     page: page('Diff'),
     refusal:
-      'it compares the query period with the previous period of the same length, and a paste holds only the period you copied. In CloudWatch, `pattern @message | diff` gives each pattern with its counts in both periods and how they changed',
+      'it compares the selected time range with the one before it (or the same time the previous day, week or month: previousDay, previousWeek, previousMonth), and a paste holds only the period you copied. In CloudWatch it shows which log events are new or changed between the two periods; here, paste both periods and compare them with `stats count(*) by bin(1h)`',
   },
   { name: 'parse', page: page('Parse') },
   {
