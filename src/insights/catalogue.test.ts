@@ -33,7 +33,7 @@ const awsPages: Record<string, string[]> = {
     ...['base64encode', 'base64decode', 'split', 'hexToAscii', 'hexToDec', 'decToHex'],
   ],
   [hash]: ['md5', 'sha256'],
-  [timeseries]: ['rate', 'countOverTime', 'sumOverTime', 'histogram'],
+  [timeseries]: ['rate', 'count_over_time', 'sum_over_time', 'histogram'],
   [stats]: ['avg', 'count', 'count_distinct', 'max', 'min', 'pct', 'stddev', 'sum', 'earliest', 'latest'],
 };
 awsPages[stats]?.push('sortsFirst', 'sortsLast');
@@ -92,8 +92,8 @@ describe('Did you mean', () => {
     ['fields ipv4ToNumbr(ip)', 'ipv4ToNumber'],
     ['fields ipv4tonumbr(ip)', 'ipv4ToNumber'],
     ['stats rat(x, 5m) by bin(5m)', 'rate'],
-    ['stats count_over_time(x) by bin(5m)', 'countOverTime'],
-    ['stats sum_over_time(x) by bin(5m)', 'sumOverTime'],
+    ['stats count_overtime(x) by bin(5m)', 'count_over_time'],
+    ['stats sum_over_tim(x) by bin(5m)', 'sum_over_time'],
     ['fields cse(a, 1)', 'case'],
     ['fields toNumbr(x)', 'toNumber'],
     ['fields isPrivatIP(x)', 'isPrivateIP'],

@@ -127,7 +127,7 @@ export const functionCatalogue: readonly FunctionInfo[] = [
   ...group(ops, ['urlencode', 'urldecode', 'base64encode', 'base64decode', 'split']),
   ...group(ops, ['hexToAscii', 'hexToDec', 'decToHex']),
   ...group(hash, ['md5', 'sha256']),
-  ...group(timeseries, ['rate', 'countOverTime', 'sumOverTime', 'histogram']),
+  ...group(timeseries, ['rate', 'count_over_time', 'sum_over_time', 'histogram']),
   ...group(stats, ['avg', 'count', 'count_distinct', 'max', 'min', 'pct', 'stddev', 'sum']),
   ...group(stats, ['earliest', 'latest', 'sortsFirst', 'sortsLast']),
 ];
@@ -136,6 +136,9 @@ export const functionCatalogue: readonly FunctionInfo[] = [
 export const functionAliases: Readonly<Record<string, { of: string; source: string }>> = {
   strftime: { of: 'formatDate', source: ops },
   percentile: { of: 'pct', source: 'AWS published Lambda sample queries (docs/reference/logs-insights.md §4)' },
+  // The HTML page spells them count_over_time and sum_over_time; its markdown copy in camel case.
+  countOverTime: { of: 'count_over_time', source: timeseries },
+  sumOverTime: { of: 'sum_over_time', source: timeseries },
 };
 
 /** Every command spelling, for "Did you mean". */

@@ -508,6 +508,7 @@ function accumulatorFor(call: Extract<Expr, { kind: 'call' }>): AccumulatorFacto
         };
       };
     }
+    case 'count_over_time':
     case 'countovertime':
       return () => {
         let n = 0;
@@ -518,6 +519,7 @@ function accumulatorFor(call: Extract<Expr, { kind: 'call' }>): AccumulatorFacto
           result: () => n,
         };
       };
+    case 'sum_over_time':
     case 'sumovertime':
       return () => {
         let sum = 0;

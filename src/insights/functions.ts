@@ -187,6 +187,9 @@ const specs: FunctionSpec[] = [
     signature: 'rate(field, interval)',
     periodArgs: [1],
   },
+  { name: 'count_over_time', kind: 'aggregate', minArgs: 1, maxArgs: 1, signature: 'count_over_time(field)' },
+  { name: 'sum_over_time', kind: 'aggregate', minArgs: 1, maxArgs: 1, signature: 'sum_over_time(field)' },
+  // The page's markdown copy spells them in camel case; both spellings are accepted.
   { name: 'countOverTime', kind: 'aggregate', minArgs: 1, maxArgs: 1, signature: 'countOverTime(field)' },
   { name: 'sumOverTime', kind: 'aggregate', minArgs: 1, maxArgs: 1, signature: 'sumOverTime(field)' },
   { name: 'histogram', kind: 'aggregate', minArgs: 2, maxArgs: 2, signature: 'histogram(field, buckets)' },

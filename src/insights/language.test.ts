@@ -297,7 +297,7 @@ describe('row commands and time series', () => {
   it('computes rate, countOverTime, sumOverTime and histogram per bin', () => {
     const r = ok(
       runQuery(
-        'stats rate(bytes, 1m) as r, countOverTime(bytes) as c, sumOverTime(bytes) as s, histogram(bytes, 3) as h',
+        'stats rate(bytes, 1m) as r, count_over_time(bytes) as c, sumOverTime(bytes) as s, histogram(bytes, 3) as h',
         series,
       ),
     );

@@ -154,8 +154,18 @@ const invalid: [string, number, number, string][] = [
   ['sort @timestamp desc asc', 1, 22, "Expected '|' or the end of the query, found 'asc'"],
   ['filter @status in 200', 1, 19, "Expected a list such as [200, 404] after 'in'"],
   ['fields @message\n| filter @message like 42', 2, 24, 'Expected a "string" or /regex/ after \'like\''],
-  ['pattern @message | anomaly', 1, 20, "'anomaly' cannot run on pasted logs: it judges each pattern against a baseline"],
-  ['fields @message | diff previousDay', 1, 19, "'diff' cannot run on pasted logs: it compares the selected time range"],
+  [
+    'pattern @message | anomaly',
+    1,
+    20,
+    "'anomaly' cannot run on pasted logs: it judges each pattern against a baseline",
+  ],
+  [
+    'fields @message | diff previousDay',
+    1,
+    19,
+    "'diff' cannot run on pasted logs: it compares the selected time range",
+  ],
   ['fields @message | limit 100001', 1, 25, "'limit' can return at most 100,000 rows"],
   [
     'fields @message | dedup @requestId | sort @timestamp desc',
