@@ -976,14 +976,30 @@ function runUnnest(command: Extract<Command, { kind: 'unnest' }>, records: Rec[]
   return out;
 }
 
-/** Dynamic tokens, most specific first; each becomes `<Type-N>` in the pattern. */
-const tokenTypes: [string, RegExp][] = [
-  ['Timestamp', /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?$/],
-  ['UUID', /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/],
-  ['IPv4', /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?::\d+)?$/],
-  ['Number', /^-?\d+(?:\.\d+)?(?:ms|s|MB|KB|GB|%)?$/],
-  ['Token', /^(?=.*\d)[0-9A-Za-z_\-.:/]{6,}$/],
-];
+/**
+ * Dynamic tokens, most specific first; each match becomes `<Type-N>` in the pattern. A number must
+ * stand alone (not inside a word or a dotted version), and an id mixes letters and digits.
+ */
+const tokenTypes = ['Timestamp', 'UUID', 'IPv4', 'Number', 'Token'];
+const dynamicToken = new RegExp(
+  [
+    /(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)/.source,
+    /([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/.source,
+    /(\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b)/.source,
+    /((?<![\w.])-?\d+(?:\.\d+)?(?:ms|s|MB|KB|GB|%)?(?![\w.]))/.source,
+    /(\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{6,}\b)/.source,
+  ].join('|'),
+  'g',
+);
+
+function patternOf(message: string): string {
+  let n = 0;
+  return message.replace(dynamicToken, (...groups: unknown[]) => {
+    const type = tokenTypes[groups.slice(1, 6).findIndex((g) => g !== undefined)] ?? 'Token';
+    return `<${type}-${++n}>`;
+  });
+}
+
 const severities: [string, RegExp][] = [
   ['ERROR', /\b(ERROR|FATAL|CRITICAL|Error|Exception|Task timed out)\b/],
   ['WARN', /\b(WARN|WARNING|Warning)\b/],
@@ -999,14 +1015,7 @@ function runPattern(command: Extract<Command, { kind: 'pattern' }>, records: Rec
     const s = text(source(r));
     if (s === null) continue;
     total++;
-    let n = 0;
-    const key = s
-      .split(/(\s+|[,;=[\]()"{}])/)
-      .map((part) => {
-        for (const [type, re] of tokenTypes) if (re.test(part)) return `<${type}-${++n}>`;
-        return part;
-      })
-      .join('');
+    const key = patternOf(s);
     const cluster = clusters.get(key);
     if (cluster) cluster.count++;
     else clusters.set(key, { count: 1, severity: severities.find(([, re]) => re.test(s))?.[0] ?? 'UNKNOWN' });
