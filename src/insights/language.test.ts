@@ -321,6 +321,20 @@ describe('row commands and time series', () => {
       '@severityLabel': 'UNKNOWN',
     });
     expect(r.rows[1]?.['@severityLabel']).toBe('ERROR');
+    const json = ok(
+      runQuery('pattern @message', [
+        { timestamp: 2, message: '{"level":"INFO","items":3,"orderId":"ord-1a2b3c"}', fields: {} },
+        { timestamp: 1, message: '{"level":"INFO","items":12,"orderId":"ord-9z8y7x"}', fields: {} },
+      ]),
+    );
+    expect(json.rows).toEqual([
+      {
+        '@pattern': '{"level":"INFO","items":<Number-1>,"orderId":"<Token-2>"}',
+        '@ratio': 1,
+        '@sampleCount': 2,
+        '@severityLabel': 'INFO',
+      },
+    ]);
   });
 
   it('treats filterIndex as the filter it is on a paste', () => {
