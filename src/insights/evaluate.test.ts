@@ -117,13 +117,13 @@ describe('runQuery', () => {
   it('sorts, limits and dedups in the order written', () => {
     const sorted = ok(runQuery('filter @type = "REPORT" | sort @duration asc | fields @requestId | limit 2', logs));
     expect(sorted.rows).toEqual([{ '@requestId': 'r1' }, { '@requestId': 'r2' }]);
-    const deduped = ok(runQuery('filter @type = "REPORT" | dedup @logStream | fields @requestId', logs));
+    const deduped = ok(runQuery('filter @type = "REPORT" | fields @requestId | dedup @logStream', logs));
     expect(deduped.rows).toEqual([{ '@requestId': 'r5' }, { '@requestId': 'r3' }]);
     const byDuration = ok(
-      runQuery('filter @type = "REPORT" | sort @duration desc | dedup @logStream | fields @requestId', logs),
+      runQuery('filter @type = "REPORT" | sort @duration desc | fields @requestId | dedup @logStream', logs),
     );
     expect(byDuration.rows).toEqual([{ '@requestId': 'r5' }, { '@requestId': 'r3' }]);
-    const keepsNulls = ok(runQuery('filter @type = "REPORT" | dedup @initDuration | fields @requestId', logs));
+    const keepsNulls = ok(runQuery('filter @type = "REPORT" | fields @requestId | dedup @initDuration', logs));
     expect(keepsNulls.rows).toHaveLength(5);
   });
 

@@ -66,6 +66,18 @@ describe('TextMate grammar', () => {
     expect(distinct.size).toBe(8);
   });
 
+  it('highlights every documented command and function (generated from the catalogue)', () => {
+    const s = scopesOf(
+      "SOURCE logGroups(namePrefix: ['/aws/lambda/x']) | fields ipv4ToNumber(ip) as n, isPrivateIP(ip) as p\n| countFrequent n | appendcols ( stats countOverTime(n) )",
+    );
+    expect(s.get('SOURCE')).toBe('keyword.control.command.cwl-insights');
+    expect(s.get('countFrequent')).toBe('keyword.control.command.cwl-insights');
+    expect(s.get('appendcols')).toBe('keyword.control.command.cwl-insights');
+    expect(s.get('ipv4ToNumber')).toBe('support.function.cwl-insights');
+    expect(s.get('isPrivateIP')).toBe('support.function.cwl-insights');
+    expect(s.get('countOverTime')).toBe('support.function.cwl-insights');
+  });
+
   it('keeps division as an operator, not a regex', () => {
     const s = scopesOf('fields @maxMemoryUsed / @memorySize / 2 as ratio');
     expect(s.get('/')).toBe('keyword.operator.cwl-insights');

@@ -4,19 +4,18 @@
  * same rule the tokenizer uses, so `@maxMemoryUsed / @memorySize` stays division.
  */
 
-const commands =
-  'fields|display|filter|where|stats|sort|order|limit|head|tail|dedup|parse|pattern|anomaly|diff|unnest|unmask|filterIndex|SOURCE|estimate|lookup|join';
-const functions = [
-  // aggregates
-  'count_distinct|count|sum|avg|min|max|stddev|pct|percentile|earliest|latest|sortsFirst|sortsLast',
-  // datetime
-  'bin|datefloor|dateceil|fromMillis|toMillis|now|parseDate|formatDate|strftime',
-  // general, numeric, string, JSON, IP, hash
-  'ispresent|coalesce|if|case|isNumeric|messageSize|abs|ceil|floor|greatest|least|log|sqrt|round|toNumber|toInt|toLong|toDouble',
-  'isempty|isblank|concat|ltrim|rtrim|trim|strlen|toupper|tolower|substr|replace|regexReplace|strcontains|startsWith|endsWith',
-  'urlencode|urldecode|base64encode|base64decode|split|jsonParse|jsonStringify|jsonArraySize|jsonArrayContains',
-  'isValidIp|isValidIpV4|isValidIpV6|isIpInSubnet|isIpv4InSubnet|isIpv6InSubnet|md5|sha256',
-].join('|');
+import { commandSpellings, functionAliases, functionCatalogue } from './catalogue.ts';
+
+/** Longest first, so that an alternation never stops at a shorter name's prefix. */
+const alternation = (names: readonly string[]): string =>
+  [...new Set(names)]
+    .sort((x, y) => y.length - x.length || x.localeCompare(y))
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+
+// Generated from the catalogue, so every documented command and function is highlighted.
+const commands = alternation([...commandSpellings, 'tail']);
+const functions = alternation([...functionCatalogue.map((f) => f.name), ...Object.keys(functionAliases)]);
 const regexBody = '/(?:\\\\.|\\[(?:\\\\.|[^\\]\\\\\\n])*\\]|[^/\\\\\\n\\[])*/';
 const units =
   'ms|msecs?|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|mons?|months?|q|qtrs?|quarters?|y|yrs?|years?';

@@ -20,6 +20,7 @@ export type TokenKind =
   | 'lbracket'
   | 'rbracket'
   | 'comma'
+  | 'colon' // logGroups(namePrefix: […])
   | 'eof';
 
 export interface Token {
@@ -144,9 +145,38 @@ export function tokenize(text: string): { tokens: Token[]; errors: LexError[] } 
       i = j;
       continue;
     }
+    // `list[0].key`: the path after a list index is one word starting with its dot.
+    if (
+      c === '.' &&
+      isWordStart(text[i + 1] ?? '') &&
+      tokens[tokens.length - 1]?.kind === 'rbracket' &&
+      tokens[tokens.length - 1]?.end === i
+    ) {
+      let j = i + 1;
+      while (j < n && isWordPart(text[j] as string)) j++;
+      push('word', start, j);
+      i = j;
+      continue;
+    }
     if (isWordStart(c)) {
       let j = i;
       while (j < n && isWordPart(text[j] as string)) j++;
+      if (text.startsWith('://', j)) {
+        // An unquoted URL, as in AWS's Apache sample (`referrer= http://34.250.27.141/`): its text.
+        let k = j;
+        while (k < n && !/[\s|)]/.test(text[k] as string)) k++;
+        push('string', start, k);
+        i = k;
+        continue;
+      }
+      if (text[j - 1] === '.' && text[j] === '`') {
+        // map.`key.with.dots` (the function page's structure types): one dotted name.
+        const [key, end, closed] = readQuoted(text, j, '`');
+        if (!closed) errors.push({ message: 'Unterminated field name: add a closing `', start: j, end: j + 1 });
+        push('word', start, end, text.slice(start, j) + key);
+        i = end;
+        continue;
+      }
       push('word', start, j);
       i = j;
       continue;
@@ -155,10 +185,13 @@ export function tokenize(text: string): { tokens: Token[]; errors: LexError[] } 
       let j = i + 1;
       let inClass = false;
       let closed = false;
+      // A regex may wrap onto the next line, as AWS's own parse example does; it ends at a line
+      // break only when no closing / follows.
+      const lastSlash = text.lastIndexOf('/');
       while (j < n) {
         const d = text[j];
         if (d === '\\') j += 2;
-        else if (d === '\n') break;
+        else if (d === '\n' && lastSlash <= j) break;
         else {
           if (d === '[') inClass = true;
           else if (d === ']') inClass = false;
@@ -174,7 +207,8 @@ export function tokenize(text: string): { tokens: Token[]; errors: LexError[] } 
         push('regex', start, Math.min(j, n), text.slice(start + 1, Math.min(j, n)));
         i = Math.min(j, n);
       } else {
-        push('regex', start, j + 1, text.slice(start + 1, j));
+        // A line break inside the regex, with the indentation around it, reads as one space.
+        push('regex', start, j + 1, text.slice(start + 1, j).replace(/[ \t]*\r?\n[ \t]*/g, ' '));
         i = j + 1;
       }
       continue;
@@ -203,6 +237,9 @@ export function tokenize(text: string): { tokens: Token[]; errors: LexError[] } 
         break;
       case ',':
         push('comma', start, i + 1);
+        break;
+      case ':':
+        push('colon', start, i + 1);
         break;
       case '=':
       case '<':

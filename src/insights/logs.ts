@@ -246,7 +246,12 @@ function readCliJson(text: string): LogEvent[] | null {
     }
     const timestamp = typeof e.timestamp === 'number' ? e.timestamp : 0;
     const stream = typeof e.logStreamName === 'string' ? e.logStreamName : undefined;
-    events.push(makeEvent(timestamp, e.message.replace(/\n$/, ''), stream));
+    const event = makeEvent(timestamp, e.message.replace(/\n$/, ''), stream);
+    // Insights results (`@log`) and multi-group exports (`logGroupName`) say which group an event is from.
+    const group =
+      typeof e['@log'] === 'string' ? e['@log'] : typeof e.logGroupName === 'string' ? e.logGroupName : undefined;
+    if (group !== undefined) event.fields['@log'] = group;
+    events.push(event);
   }
   return events;
 }

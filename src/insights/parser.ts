@@ -4,9 +4,10 @@
  */
 
 import type { BinaryOp, Command, Expr, Projection, Query, SortKey } from './ast.ts';
-import { functionNames, functionsByName, unsupportedFunctions } from './functions.ts';
+import { commandSpellings, findCommand, functionAliases, functionCatalogue } from './catalogue.ts';
+import { functionsByName } from './functions.ts';
 import { type LexError, type Token, tokenize } from './lexer.ts';
-import { compileRegex, namedGroups } from './regex.ts';
+import { compileRegex, countGroups, namedGroups } from './regex.ts';
 import { closest } from './suggest.ts';
 
 export interface Diagnostic {
@@ -22,49 +23,8 @@ export interface Diagnostic {
 
 export type ParseResult = { ok: true; query: Query; warnings: Diagnostic[] } | { ok: false; errors: Diagnostic[] };
 
-const supportedCommands = [
-  'fields',
-  'display',
-  'filter',
-  'where',
-  'stats',
-  'sort',
-  'order',
-  'limit',
-  'head',
-  'dedup',
-  'parse',
-];
-/** Commands AWS documents that this library does not evaluate: named so the error can say so. */
-const unsupportedCommands = [
-  'pattern',
-  'anomaly',
-  'diff',
-  'unnest',
-  'unmask',
-  'filterIndex',
-  'SOURCE',
-  'estimate',
-  'tail',
-  'lookup',
-  'join',
-  'addtotals',
-  'logcompare',
-  'filldown',
-  'fillmissing',
-  'json',
-];
-const knownCommands = [
-  'fields',
-  'display',
-  'filter',
-  'stats',
-  'sort',
-  'limit',
-  'dedup',
-  'parse',
-  ...unsupportedCommands,
-];
+/** The limit page: "You can specify a `limit` value of up to 100,000." */
+export const MAX_LIMIT = 100_000;
 const reserved = new Set(['and', 'or', 'not', 'like', 'in', 'by', 'as', 'asc', 'desc']);
 
 /** Milliseconds per time unit; calendar units count months instead. */
@@ -139,6 +99,7 @@ class Parser {
   private inStats = false;
   private inAggregate = false;
   private inStatsBy = false;
+  private inSubquery = false;
   private depth = 0;
   readonly warnings: { message: string; start: number; end: number }[] = [];
 
@@ -176,25 +137,90 @@ class Parser {
 
   parseQuery(): Query {
     if (this.kind() === 'eof') this.fail('The query is empty: start with a command such as fields, filter or stats');
+    const query = this.parsePipeline(false);
+    if (this.kind() !== 'eof') this.fail(`Expected '|' or the end of the query, found ${quoteToken(this.peek)}`);
+    return { commands: query.commands, text: this.text };
+  }
+
+  /** Commands separated by `|`, up to the end of the query or, in a subquery, the closing `)`. */
+  private parsePipeline(nested: boolean): Query {
+    const start = this.peek.start;
     const commands: Command[] = [];
+    const statsAliases = new Set<string>();
     let statsCount = 0;
     for (;;) {
       if (this.kind() === 'pipe') this.fail(`Expected a command before '|'`);
+      const previous = commands[commands.length - 1];
+      const keyword = this.peek;
       const command = this.parseCommand();
+      if (previous?.kind === 'dedup' && command.kind !== 'limit') {
+        // The dedup page's wording.
+        throw new SyntaxError_(
+          'The only query command that you can use in a query after the dedup command is limit',
+          command.start,
+          keyword.end,
+        );
+      }
+      if (command.kind === 'source' && commands.length > 0) {
+        throw new SyntaxError_('SOURCE must be the first command of a query', command.start, keyword.end);
+      }
       if (command.kind === 'stats') {
         statsCount++;
         if (statsCount > 2) {
           throw new SyntaxError_('A query can have at most two stats commands', command.start, command.start + 5);
         }
+        this.checkStatsNames(command, statsAliases);
       }
       commands.push(command);
       const t = this.peek;
-      if (t.kind === 'eof') break;
-      if (t.kind !== 'pipe') this.fail(`Expected '|' or the end of the query, found ${quoteToken(t)}`);
+      if (t.kind === 'eof' || (nested && t.kind === 'rparen')) break;
+      if (t.kind !== 'pipe') {
+        this.fail(`Expected '|' or ${nested ? "')'" : 'the end of the query'}, found ${quoteToken(t)}`);
+      }
       this.next();
       if (this.kind() === 'eof') this.fail(`Expected a command after '|'`);
     }
-    return { commands, text: this.text };
+    const end = this.tokens[this.i - 1]?.end ?? start;
+    return { commands, text: this.text.slice(start, end) };
+  }
+
+  /**
+   * A stats command names each column once, and a second stats may not redefine a name the first
+   * one made: CloudWatch rejects both, as it rejects a field that is both grouped on and aliased.
+   */
+  private checkStatsNames(command: Extract<Command, { kind: 'stats' }>, earlier: Set<string>): void {
+    const seen = new Set<string>();
+    for (const p of [...command.by, ...command.items]) {
+      const name = p.alias ?? p.text;
+      if (seen.has(name)) {
+        throw new SyntaxError_(
+          `'${name}' is defined twice in this stats command: give each column its own name`,
+          p.start,
+          p.end,
+        );
+      }
+      seen.add(name);
+      if (p.alias !== undefined && earlier.has(p.alias)) {
+        throw new SyntaxError_(
+          `'${p.alias}' is already defined by the first stats command: a second stats cannot redefine it`,
+          p.start,
+          p.end,
+        );
+      }
+    }
+    // `stats count(*) by x, x as y`: one field projected under two names.
+    const all = [...command.by, ...command.items];
+    all.forEach((p, i) => {
+      const twin = all.slice(0, i).find((q) => q.expr.kind === 'field' && q.text === p.text);
+      if (p.expr.kind === 'field' && twin && (p.alias !== undefined || twin.alias !== undefined)) {
+        throw new SyntaxError_(
+          `'${p.text}' is both projected and re-aliased as '${p.alias ?? twin.alias}' in this stats command`,
+          p.start,
+          p.end,
+        );
+      }
+    });
+    for (const name of seen) earlier.add(name);
   }
 
   private parseCommand(): Command {
@@ -202,13 +228,13 @@ class Parser {
     if (t.kind !== 'word') {
       this.fail(`Expected a command such as fields, filter or stats, found ${quoteToken(t)}`);
     }
-    const name = t.value.toLowerCase();
-    if (!supportedCommands.includes(name)) {
-      const known = knownCommands.find((c) => c.toLowerCase() === name);
-      if (known) this.fail(`The command '${known}' is valid in CloudWatch but not supported by this evaluator`);
-      const guess = closest(name, knownCommands);
+    const info = findCommand(t.value);
+    if (!info) {
+      const guess = closest(t.value, commandSpellings);
       this.fail(`Unknown command '${t.value}'.${guess ? ` Did you mean '${guess}'?` : ''}`);
     }
+    if (info.refusal) this.fail(`'${info.name}' cannot run on pasted logs: ${info.refusal}`);
+    const name = t.value.toLowerCase();
     this.next();
     const start = t.start;
     const finish = (c: DistributiveOmit<Command, 'start' | 'end'>): Command =>
@@ -218,9 +244,11 @@ class Parser {
       case 'display':
         return finish({ kind: name, items: this.parseProjections(name) });
       case 'filter':
-      case 'where': {
+      case 'where':
+      case 'filterindex': {
         if (this.atCommandEnd()) this.fail(`Expected a condition after '${t.value}', e.g. ${t.value} @type = "REPORT"`);
-        return finish({ kind: 'filter', expr: this.parseExpr() });
+        const expr = this.parseExpr();
+        return finish(name === 'filterindex' ? { kind: 'filter', expr, index: true } : { kind: 'filter', expr });
       }
       case 'stats':
         return this.parseStats(start);
@@ -228,8 +256,11 @@ class Parser {
       case 'order':
         return finish({ kind: 'sort', keys: this.parseSortKeys(t.value) });
       case 'limit':
-      case 'head':
-        return finish({ kind: 'limit', count: this.parseLimit(t.value) });
+      case 'head': {
+        const any = this.isWord('any') && this.peekAt(1).kind === 'number';
+        if (any) this.next();
+        return finish({ kind: 'limit', count: this.parseLimit(t.value), any });
+      }
       case 'dedup': {
         if (this.atCommandEnd()) this.fail(`Expected a field after 'dedup', e.g. dedup @requestId`);
         const fields = [this.parseFieldRef('dedup')];
@@ -239,13 +270,336 @@ class Parser {
         }
         return finish({ kind: 'dedup', fields });
       }
+      case 'source':
+        return finish(this.parseSource());
+      case 'unnest': {
+        const field = this.parseFieldRef('unnest');
+        if (!this.isWord('into'))
+          this.fail(`Expected 'into' and a name after 'unnest ${this.text.slice(field.start, field.end)}'`);
+        this.next();
+        return finish({ kind: 'unnest', field, into: this.parseName('into') });
+      }
+      case 'pattern': {
+        const source: Expr = this.atCommandEnd()
+          ? { kind: 'field', name: '@message', start, end: start }
+          : this.parseExpr();
+        return finish({ kind: 'pattern', source });
+      }
+      case 'appendcols': {
+        const options = this.parseOptions(['override', 'max']);
+        const max = options.max === undefined ? 10_000 : Number(options.max);
+        if (!Number.isInteger(max) || max < 1 || max > 100_000) this.fail(`'max' in appendcols takes 1 to 100000`);
+        return finish({
+          kind: 'appendcols',
+          override: options.override === 'true',
+          max,
+          query: this.parseSubquery('appendcols'),
+        });
+      }
+      case 'join':
+        return finish(this.parseJoin());
+      case 'accum': {
+        const field = this.parseFieldRef('accum');
+        const ref = this.text.slice(field.start, field.end);
+        let alias = `${ref}_accum`;
+        if (this.isWord('as')) {
+          this.next();
+          alias = this.parseName('as');
+        }
+        return finish({ kind: 'accum', field, alias });
+      }
+      case 'autoregress':
+        return finish(this.parseAutoregress());
+      case 'filldown': {
+        const patterns: string[] = [];
+        while (!this.atCommandEnd()) {
+          if (this.kind() === 'comma') {
+            this.next();
+            continue;
+          }
+          const f = this.peek;
+          if (f.kind !== 'word' && f.kind !== 'field')
+            this.fail(`Expected a field name or pattern such as cpu* after 'filldown'`);
+          this.next();
+          let pattern = f.value;
+          if (this.isOp('*') && this.peek.start === f.end) pattern += this.next().value;
+          patterns.push(pattern);
+        }
+        return finish({ kind: 'filldown', patterns });
+      }
+      case 'fillmissing': {
+        const fills: { value: string | number; field: string }[] = [];
+        if (this.isWord('with')) {
+          this.next();
+          for (;;) {
+            const v = this.parseUnary();
+            if (v.kind !== 'number' && v.kind !== 'string')
+              this.fail(`Expected a number or "string" after 'with'`, this.tokens[this.i - 1]);
+            if (!this.isWord('for')) this.fail(`Expected 'for' and a field after the fill value`);
+            this.next();
+            fills.push({ value: v.value, field: this.parseName('for') });
+            if (this.kind() !== 'comma') break;
+            this.next();
+          }
+        }
+        return finish({ kind: 'fillmissing', fills });
+      }
+      case 'json':
+        return this.parseJsonField(start);
+      case 'countfrequent':
+      case 'count_frequent':
+        return finish({ kind: 'countFrequent', fields: this.parseFieldList(t.value, true) });
+      case 'expand':
+        return finish({ kind: 'expand', field: this.parseFieldRef('expand') });
+      case 'addtotals': {
+        const options = this.parseOptions(['fieldname', 'row', 'col']);
+        const fields = this.atCommandEnd()
+          ? []
+          : this.parseFieldList('addtotals', true).map((f) => this.text.slice(f.start, f.end));
+        return finish({
+          kind: 'addtotals',
+          fieldname: options.fieldname ?? 'Total',
+          row: (options.row ?? 'true').toLowerCase() !== 'false',
+          col: (options.col ?? 'false').toLowerCase() === 'true',
+          fields,
+        });
+      }
+      case 'sessionize': {
+        const fields = this.parseFieldList('sessionize', true);
+        let maxspanMs = 30 * 60_000;
+        if (this.isWord('maxspan')) {
+          this.next();
+          const p = this.peek;
+          if (p.kind !== 'period') this.fail(`Expected a duration such as 1h after 'maxspan', found ${quoteToken(p)}`);
+          this.next();
+          const period = this.period(p);
+          maxspanMs = period.kind === 'period' ? period.ms + period.months * 30 * 86_400_000 : maxspanMs;
+        }
+        let alias = 'session_id';
+        if (this.isWord('as')) {
+          this.next();
+          alias = this.parseName('as');
+        }
+        return finish({ kind: 'sessionize', fields, maxspanMs, alias });
+      }
+      case 'outlier': {
+        const options = this.parseOptions(['action', 'param', 'uselower', 'mark']);
+        const action = (options.action ?? 'transform').toLowerCase();
+        if (action !== 'remove' && action !== 'transform')
+          this.fail(`outlier action must be remove or transform; found '${options.action}'`);
+        const param = Number(options.param ?? 2.5);
+        if (!Number.isFinite(param) || param <= 0)
+          this.fail(`outlier param must be a positive number; found '${options.param}'`);
+        return finish({
+          kind: 'outlier',
+          action,
+          param,
+          uselower: (options.uselower ?? 'false').toLowerCase() === 'true',
+          mark: (options.mark ?? 'false').toLowerCase() === 'true',
+          fields: this.parseFieldList('outlier', false),
+        });
+      }
       default:
         return this.parseParse(start);
     }
   }
 
+  /** Field names separated by commas, or (`commasOnly` false, as outlier's `cpu memory`) spaces. */
+  private parseFieldList(command: string, commasOnly: boolean): Expr[] {
+    if (this.atCommandEnd()) this.fail(`Expected a field after '${command}'`);
+    const fields = [this.parseFieldRef(command)];
+    for (;;) {
+      if (this.kind() === 'comma') {
+        this.next();
+        fields.push(this.parseFieldRef(command));
+      } else if (
+        !commasOnly &&
+        (this.kind() === 'word' || this.kind() === 'field') &&
+        !this.isWord('maxspan') &&
+        !this.isWord('as')
+      ) {
+        fields.push(this.parseFieldRef(command));
+      } else return fields;
+    }
+  }
+
+  private parseName(after: string): string {
+    const n = this.peek;
+    if (n.kind !== 'field' && (n.kind !== 'word' || reserved.has(n.value.toLowerCase()))) {
+      this.fail(`Expected a name after '${after}', found ${quoteToken(n)}`);
+    }
+    this.next();
+    return n.value;
+  }
+
+  /** `key=value` options before a subquery, as appendcols and join take them. */
+  private parseOptions(allowed: readonly string[]): Record<string, string> {
+    const options: Record<string, string> = {};
+    while (this.kind() === 'word' && this.isOp('=', this.peekAt(1))) {
+      const key = this.next();
+      const lower = key.value.toLowerCase();
+      if (!allowed.includes(lower)) this.fail(`Unknown option '${key.value}': expected ${allowed.join(', ')}`, key);
+      this.next();
+      const value = this.next();
+      if (value.kind !== 'word' && value.kind !== 'number' && value.kind !== 'string') {
+        this.fail(`Expected a value after '${key.value}='`, value);
+      }
+      options[lower] = value.value;
+    }
+    return options;
+  }
+
+  private parseSubquery(command: string): Query {
+    if (this.kind() !== 'lparen')
+      this.fail(`Expected '(' and a query after '${command}', found ${quoteToken(this.peek)}`);
+    const open = this.next();
+    if (this.inSubquery) this.fail('Subqueries cannot be nested', open);
+    const was = this.inSubquery;
+    this.inSubquery = true;
+    const query = this.parsePipeline(true);
+    this.inSubquery = was;
+    if (this.kind() !== 'rparen')
+      this.fail(`Expected ')' to close the subquery opened at column ${positionOf(this.text, open.start).column}`);
+    this.next();
+    return query;
+  }
+
+  private parseSource(): DistributiveOmit<Command, 'start' | 'end'> {
+    const source = {
+      kind: 'source' as const,
+      names: [] as string[],
+      prefixes: [] as string[],
+      accounts: [] as string[],
+      classes: [] as string[],
+    };
+    const t = this.peek;
+    if (t.kind === 'string' || t.kind === 'field' || (t.kind === 'word' && t.value !== 'logGroups')) {
+      // `SOURCE '/aws/lambda/name'` (subqueries, join) or `SOURCE lg` (appendcols).
+      this.next();
+      source.names.push(t.value);
+      return source;
+    }
+    if (!(t.kind === 'word' && this.peekAt(1).kind === 'lparen')) {
+      this.fail(`Expected logGroups(…) or a log group name after SOURCE, found ${quoteToken(t)}`);
+    }
+    this.next();
+    this.next();
+    while (this.kind() !== 'rparen') {
+      const key = this.peek;
+      if (key.kind !== 'word' || this.peekAt(1).kind !== 'colon') {
+        this.fail(`Expected namePrefix:, accountIdentifiers: or class: in logGroups(…), found ${quoteToken(key)}`);
+      }
+      this.next();
+      this.next();
+      if (this.kind() !== 'lbracket') this.fail(`Expected a list such as ['name'] after '${key.value}:'`);
+      this.next();
+      const values: string[] = [];
+      while (this.kind() !== 'rbracket') {
+        const v = this.next();
+        if (v.kind !== 'string' && v.kind !== 'word' && v.kind !== 'number')
+          this.fail(`Expected a 'string' in the list`, v);
+        values.push(v.value);
+        if (this.kind() === 'comma') this.next();
+        else if (this.kind() !== 'rbracket')
+          this.fail(`Expected ',' or ']' in the list, found ${quoteToken(this.peek)}`);
+      }
+      this.next();
+      const k = key.value.toLowerCase();
+      if (k === 'nameprefix') {
+        if (values.length > 5) this.fail('namePrefix takes at most five prefixes', key);
+        source.prefixes.push(...values);
+      } else if (k === 'accountidentifiers' || k === 'accountidentifier') {
+        if (values.length > 20) this.fail('accountIdentifiers takes at most 20 accounts', key);
+        source.accounts.push(...values);
+      } else if (k === 'class' || k === 'loggroupclass') source.classes.push(...values);
+      else {
+        this.warnings.push({
+          message: `SOURCE selector '${key.value}' is not evaluated on a paste: it selects every pasted event`,
+          start: key.start,
+          end: key.end,
+        });
+      }
+      if (this.kind() === 'comma') this.next();
+      else if (this.kind() !== 'rparen')
+        this.fail(`Expected ',' or ')' in logGroups(…), found ${quoteToken(this.peek)}`);
+    }
+    this.next();
+    return source;
+  }
+
+  private parseJoin(): DistributiveOmit<Command, 'start' | 'end'> {
+    const options = this.parseOptions(['type', 'left', 'right']);
+    const type = (options.type ?? 'inner').toLowerCase();
+    if (type !== 'inner' && type !== 'left') this.fail(`join type must be inner or left; found '${options.type}'`);
+    const left = options.left ?? 'left';
+    const right = options.right ?? 'right';
+    if (!this.isWord('where')) this.fail(`Expected 'where ${left}.field=${right}.field' in join`);
+    this.next();
+    const a = this.next();
+    if (!this.isOp('=') && !this.isOp('==')) this.fail(`Expected '=' between the join keys`);
+    this.next();
+    const b = this.next();
+    const key = (t: Token, alias: string): string | null =>
+      (t.kind === 'word' || t.kind === 'field') && t.value.startsWith(`${alias}.`)
+        ? t.value.slice(alias.length + 1)
+        : null;
+    const leftKey = key(a, left) ?? key(b, left);
+    const rightKey = key(b, right) ?? key(a, right);
+    if (!leftKey || !rightKey) this.fail(`The join keys must be written ${left}.<field>=${right}.<field>`, a);
+    return { kind: 'join', type, left, right, leftKey, rightKey, query: this.parseSubquery('join') };
+  }
+
+  private parseAutoregress(): DistributiveOmit<Command, 'start' | 'end'> {
+    const field = this.parseFieldRef('autoregress');
+    const name = this.text.slice(field.start, field.end);
+    let alias: string | undefined;
+    if (this.isWord('as')) {
+      this.next();
+      alias = this.parseName('as');
+    }
+    let from = 1;
+    let to = 1;
+    if (this.isWord('p') && this.isOp('=', this.peekAt(1))) {
+      this.next();
+      this.next();
+      const a = this.next();
+      if (a.kind !== 'number' || !/^\d+$/.test(a.text)) this.fail(`Expected a lag such as p=1 or p=1-4`, a);
+      from = Number(a.text);
+      to = from;
+      if (this.isOp('-')) {
+        this.next();
+        const b = this.next();
+        if (b.kind !== 'number' || !/^\d+$/.test(b.text)) this.fail(`Expected the end of the lag range, e.g. p=1-4`, b);
+        to = Number(b.text);
+      }
+      if (from < 1 || to < from || to > 100) this.fail(`The lag range must run upwards from 1, e.g. p=1-4`, a);
+    }
+    return { kind: 'autoregress', field, name, ...(alias === undefined ? {} : { alias }), from, to };
+  }
+
+  private parseJsonField(start: number): Command {
+    if (!(this.isWord('field') && this.isOp('=', this.peekAt(1)))) this.fail(`Expected field=<name> after 'json'`);
+    this.next();
+    this.next();
+    const source = this.parseFieldRef('json field=');
+    const p = this.peek;
+    if (p.kind !== 'string') this.fail(`Expected a "key.path" after json field=…`);
+    this.next();
+    if (!this.isWord('as')) this.fail(`Expected 'as' and a name after the JSON path`);
+    this.next();
+    const name = this.parseName('as');
+    return {
+      kind: 'parse',
+      source,
+      pattern: { kind: 'json', path: p.value },
+      names: [name],
+      start,
+      end: this.tokens[this.i - 1]?.end ?? start,
+    };
+  }
+
   private atCommandEnd(t: Token = this.peek): boolean {
-    return t.kind === 'eof' || t.kind === 'pipe';
+    return t.kind === 'eof' || t.kind === 'pipe' || (this.inSubquery && t.kind === 'rparen');
   }
 
   private parseProjections(command: string): Projection[] {
@@ -286,6 +640,7 @@ class Parser {
     }
     this.inStats = false;
     const by: Projection[] = [];
+    let offsetMs = 0;
     if (this.isWord('by')) {
       this.next();
       if (this.atCommandEnd()) this.fail(`Expected a field or bin(period) after 'by'`);
@@ -296,10 +651,20 @@ class Parser {
         by.push(this.parseProjection());
       }
       this.inStatsBy = false;
-    } else if (!this.atCommandEnd()) {
-      this.fail(`Expected ',', 'by' or the end of stats, found ${quoteToken(this.peek)}`);
+      if (this.isWord('offset')) {
+        const word = this.next();
+        if (!by.some((p) => p.expr.kind === 'call' && p.expr.name === 'bin')) {
+          this.fail(`'offset' shifts the bins of 'by bin(period)': this stats has no bin`, word);
+        }
+        const p = this.peek;
+        if (p.kind !== 'period') this.fail(`Expected a duration such as 1h after 'offset', found ${quoteToken(p)}`);
+        this.next();
+        const period = this.period(p);
+        offsetMs = period.kind === 'period' ? period.ms + period.months * 30 * 86_400_000 : 0;
+      }
     }
-    return { kind: 'stats', items, by, start, end: this.tokens[this.i - 1]?.end ?? start };
+    if (!this.atCommandEnd()) this.fail(`Expected ',', 'by' or the end of stats, found ${quoteToken(this.peek)}`);
+    return { kind: 'stats', items, by, offsetMs, start, end: this.tokens[this.i - 1]?.end ?? start };
   }
 
   private parseSortKeys(command: string): SortKey[] {
@@ -323,7 +688,8 @@ class Parser {
       this.fail(`'${command}' takes a whole number of rows, e.g. ${command} 20; found ${quoteToken(t)}`);
     }
     const count = Number(t.text);
-    if (count > 10_000) this.fail(`'${command}' can return at most 10,000 rows; found ${t.text}`);
+    // The limit page: "You can specify a limit value of up to 100,000."
+    if (count > MAX_LIMIT) this.fail(`'${command}' can return at most 100,000 rows; found ${t.text}`);
     this.next();
     return count;
   }
@@ -339,30 +705,48 @@ class Parser {
     return this.fail(`Expected a field name after '${command}', found ${quoteToken(t)}`);
   }
 
+  private parseNames(): string[] {
+    const names: string[] = [];
+    for (;;) {
+      names.push(this.parseName(names.length ? ',' : 'as'));
+      if (this.kind() !== 'comma') break;
+      this.next();
+    }
+    return names;
+  }
+
   private parseParse(start: number): Command {
     let source: Expr = { kind: 'field', name: '@message', start, end: start };
-    if (this.kind() !== 'string' && this.kind() !== 'regex') {
+    const mode = (t: Token) => this.isWord('logfmt', t) || this.isWord('csv', t);
+    if (
+      this.kind() !== 'string' &&
+      this.kind() !== 'regex' &&
+      !(mode(this.peek) && this.isWord('as', this.peekAt(1)))
+    ) {
       if (this.atCommandEnd()) this.fail(`Expected a pattern after 'parse', e.g. parse @message "* ms" as duration`);
       source = this.parseFieldRef('parse');
     }
     const p = this.peek;
+    const end = () => this.tokens[this.i - 1]?.end ?? start;
+    if (mode(p)) {
+      this.next();
+      if (!this.isWord('as'))
+        this.fail(`Expected 'as' and ${p.value === 'csv' ? 'names' : 'a name'} after '${p.value}'`);
+      this.next();
+      const names = this.parseNames();
+      if (p.value.toLowerCase() === 'logfmt' && names.length !== 1) {
+        this.fail(`parse … logfmt makes one map: give it one name, e.g. as lf`, this.tokens[this.i - 1]);
+      }
+      const pattern = p.value.toLowerCase() === 'csv' ? { kind: 'csv' as const } : { kind: 'logfmt' as const };
+      return { kind: 'parse', source, pattern, names, start, end: end() };
+    }
     if (p.kind === 'string') {
       this.next();
       const stars = p.value.split('*').length - 1;
       if (stars === 0) this.fail(`The parse pattern has no '*' to extract`, p);
       if (!this.isWord('as')) this.fail(`Expected 'as' and ${stars} field name(s) after the parse pattern`);
       this.next();
-      const names: string[] = [];
-      for (;;) {
-        const n = this.peek;
-        if (n.kind !== 'field' && (n.kind !== 'word' || reserved.has(n.value.toLowerCase()))) {
-          this.fail(`Expected a field name, found ${quoteToken(n)}`);
-        }
-        this.next();
-        names.push(n.value);
-        if (this.kind() !== 'comma') break;
-        this.next();
-      }
+      const names = this.parseNames();
       if (names.length !== stars) {
         throw new SyntaxError_(
           `The parse pattern has ${stars} '*' but ${names.length} name(s) after 'as': they must match`,
@@ -370,23 +754,28 @@ class Parser {
           p.end,
         );
       }
-      return {
-        kind: 'parse',
-        source,
-        pattern: { kind: 'glob', text: p.value },
-        names,
-        start,
-        end: this.peekAt(-1).end,
-      };
+      return { kind: 'parse', source, pattern: { kind: 'glob', text: p.value }, names, start, end: end() };
     }
     if (p.kind === 'regex') {
       this.next();
       this.checkRegex(p);
-      const names = namedGroups(p.value);
+      let names = namedGroups(p.value);
+      if (this.isWord('as')) {
+        // `parse @message /(\d+\.\d+\.\d+\.\d+)/ as ip_addr multi`: names for the capture groups in order.
+        this.next();
+        const given = this.parseNames();
+        const groups = countGroups(p.value);
+        if (names.length === 0 && given.length !== groups) {
+          this.fail(`The regex has ${groups} capture group(s) but ${given.length} name(s) after 'as'`, p);
+        }
+        if (names.length === 0) names = given;
+      }
       if (names.length === 0) this.fail('The parse regex has no named group such as (?<name>…) to extract', p);
-      return { kind: 'parse', source, pattern: { kind: 'regex', source: p.value }, names, start, end: p.end };
+      const multi = this.isWord('multi');
+      if (multi) this.next();
+      return { kind: 'parse', source, pattern: { kind: 'regex', source: p.value, multi }, names, start, end: end() };
     }
-    return this.fail(`Expected a "glob * pattern" or /regex/ after 'parse', found ${quoteToken(p)}`);
+    return this.fail(`Expected a "glob * pattern", /regex/, logfmt or csv after 'parse', found ${quoteToken(p)}`);
   }
 
   private checkRegex(t: Token): void {
@@ -468,7 +857,19 @@ class Parser {
       return { kind: 'like', negated, subject: left, pattern, start: left.start, end: p.end };
     }
     if (this.isWord('in')) {
-      this.next();
+      const inToken = this.next();
+      if (this.kind() === 'lparen' && this.peekAt(1).kind === 'word' && findCommand(this.peekAt(1).value)) {
+        const open = this.peek;
+        const query = this.parseSubquery('in');
+        const list: Expr = {
+          kind: 'subquery',
+          query,
+          start: open.start,
+          end: this.tokens[this.i - 1]?.end ?? open.end,
+        };
+        return { kind: 'in', negated, subject: left, list, start: left.start, end: list.end };
+      }
+      void inToken;
       if (this.kind() !== 'lbracket')
         this.fail(`Expected a list such as [200, 404] after 'in', found ${quoteToken(this.peek)}`);
       const list = this.parsePrimary();
@@ -546,7 +947,7 @@ class Parser {
         return this.period(t);
       case 'field':
         this.next();
-        return { kind: 'field', name: t.value, start: t.start, end: t.end };
+        return this.postfix({ kind: 'field', name: t.value, start: t.start, end: t.end });
       case 'lparen': {
         this.next();
         if (this.kind() === 'rparen') this.fail(`Expected an expression inside '( )'`);
@@ -579,12 +980,36 @@ class Parser {
         const lower = t.value.toLowerCase();
         if (reserved.has(lower)) this.fail(`Expected an expression, found the keyword '${t.value}'`);
         this.next();
-        return { kind: 'field', name: t.value, start: t.start, end: t.end };
+        // strcontains(str, s, true): the function page's Boolean argument.
+        if (lower === 'true' || lower === 'false')
+          return { kind: 'number', value: lower === 'true' ? 1 : 0, start: t.start, end: t.end };
+        return this.postfix({ kind: 'field', name: t.value, start: t.start, end: t.end });
       }
       default:
         break;
     }
     return this.fail(`Expected an expression, found ${quoteToken(t)}`);
+  }
+
+  /** `list[1]` and `list[1].key` written right after a field (no space before `[`). */
+  private postfix(target: Expr): Expr {
+    let expr = target;
+    while (this.kind() === 'lbracket' && this.peek.start === expr.end) {
+      this.next();
+      const n = this.next();
+      if (n.kind !== 'number' || !/^\d+$/.test(n.text)) this.fail(`Expected a list index such as [0]`, n);
+      if (this.kind() !== 'rbracket') this.fail(`Expected ']' after the list index`);
+      const close = this.next();
+      let path = '';
+      let end = close.end;
+      if (this.kind() === 'word' && this.peek.value.startsWith('.') && this.peek.start === close.end) {
+        const p = this.next();
+        path = p.value.slice(1);
+        end = p.end;
+      }
+      expr = { kind: 'index', target: expr, index: Number(n.text), path, start: target.start, end };
+    }
+    return expr;
   }
 
   private period(t: Token): Expr {
@@ -622,10 +1047,7 @@ class Parser {
     const lower = nameToken.value.toLowerCase();
     const spec = functionsByName.get(lower);
     if (!spec) {
-      const known = unsupportedFunctions.find((f) => f.toLowerCase() === lower);
-      if (known)
-        this.fail(`The function '${known}' is valid in CloudWatch but not supported by this evaluator`, nameToken);
-      const guess = closest(lower, [...functionNames, ...unsupportedFunctions]);
+      const guess = closest(lower, [...functionCatalogue.map((f) => f.name), ...Object.keys(functionAliases)]);
       this.fail(`Unknown function '${nameToken.value}'.${guess ? ` Did you mean '${guess}'?` : ''}`, nameToken);
     }
     if (spec.kind === 'aggregate') {
@@ -651,7 +1073,7 @@ class Parser {
         if (this.kind() === 'comma') {
           this.next();
           if (this.kind() === 'rparen') this.fail(`Expected another argument after ','`);
-        } else if (this.atCommandEnd()) {
+        } else if (this.kind() === 'eof' || this.kind() === 'pipe') {
           this.fail(`Expected ')' to close ${spec.name}(, found ${quoteToken(this.peek)}`);
         } else if (this.kind() !== 'rparen') {
           this.fail(`Expected ',' or ')' in ${spec.name}(…), found ${quoteToken(this.peek)}`);

@@ -36,3 +36,20 @@ export function compileRegex(re2: string): RegExp | string {
 export function namedGroups(re2: string): string[] {
   return [...re2.matchAll(/\(\?P?<([A-Za-z_]\w*)>/g)].map((m) => m[1] as string);
 }
+
+/** The number of capturing groups, named or not (`(?:…)`, look-arounds and escaped parens excluded). */
+export function countGroups(re2: string): number {
+  let n = 0;
+  let inClass = false;
+  for (let i = 0; i < re2.length; i++) {
+    const c = re2[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(' && (re2[i + 1] !== '?' || re2[i + 2] === '<' || re2[i + 2] === 'P')) {
+      if (re2[i + 2] === '<' && (re2[i + 3] === '=' || re2[i + 3] === '!')) continue;
+      n++;
+    }
+  }
+  return n;
+}

@@ -26,18 +26,34 @@ function editDistance(a: string, b: string): number {
   return d[rows * cols - 1] as number;
 }
 
-/** The candidate closest to `word` (case-insensitively), if it is close enough to be a likely typo. */
+/** How many edits a word of this length may be away from a name and still be called a typo. */
+const allowance = (length: number): number => (length <= 4 ? 1 : length <= 8 ? 2 : 3);
+
+/**
+ * The candidate closest to `word` (case-insensitively), if it is close enough to be a likely typo.
+ * Ranking: a name the word abbreviates (`count_dist` → `count_distinct`) first, then the fewest
+ * Damerau–Levenshtein edits within `allowance`, then the same first letter, then catalogue order.
+ * A long name that merely contains a known one (`ipv4ToNumbr` vs `toNumber`) is too many edits away.
+ */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const w = word.toLowerCase();
+  if (w === '') return undefined;
   let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
+  let bestScore = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
     const c = candidate.toLowerCase();
-    const distance = c.startsWith(w) || w.startsWith(c) ? Math.abs(c.length - w.length) * 0.5 : editDistance(w, c);
-    if (distance < bestDistance) {
-      bestDistance = distance;
+    if (c === w) return candidate;
+    let score: number;
+    if (w.length >= 3 && c.startsWith(w)) score = (c.length - w.length) / 100;
+    else {
+      const distance = editDistance(w, c);
+      if (distance > allowance(w.length)) continue;
+      score = distance + (c[0] === w[0] ? 0 : 0.5);
+    }
+    if (score < bestScore) {
+      bestScore = score;
       best = candidate;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(w.length / 3)) ? best : undefined;
+  return best;
 }

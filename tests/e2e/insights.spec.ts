@@ -154,6 +154,32 @@ test.describe('the Logs Insights query builder', () => {
     expect(requests).toEqual([]);
   });
 
+  test('narrows a console CSV export by log group with SOURCE, and says when a paste has no @log', async ({ page }) => {
+    await open(page);
+    const csv = [
+      '@timestamp,@log,@message',
+      '2024-05-01 10:00:03.000,111122223333:/aws/lambda/api,"{""requestId"":""a"",""status"":502}"',
+      '2024-05-01 10:00:02.000,111122223333:/aws/lambda/api,"{""requestId"":""b"",""status"":200}"',
+      '2024-05-01 10:00:01.000,111122223333:/aws/lambda/worker,"{""requestId"":""a"",""errorType"":""Timeout""}"',
+    ].join('\n');
+    await page.getByLabel('Paste your logs').fill(csv);
+    await queryBox(page).fill("SOURCE logGroups(namePrefix: ['/aws/lambda/api']) | stats count(*) as n by @log");
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await expect(runStatus(page)).toHaveText('1 row: 2 of 3 log events in your logs matched.');
+    const table = page.getByRole('table', { name: /Results on your logs: 1 row/ });
+    await expect(table.locator('tbody tr td')).toHaveText(['111122223333:/aws/lambda/api', '2']);
+    // A subquery over the same paste: the API requests that failed downstream.
+    await queryBox(page).fill(
+      'filter requestId in (SOURCE \'/aws/lambda/worker\' | filter errorType = "Timeout" | fields requestId) | filter ispresent(status) | fields requestId, status',
+    );
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await expect(page.getByRole('table', { name: /1 row/ }).locator('tbody tr td')).toHaveText(['a', '502']);
+    await page.getByLabel('Paste your logs').fill('2024-05-01T10:00:00.000Z hello');
+    await queryBox(page).fill("SOURCE logGroups(namePrefix: ['/aws/lambda/api']) | stats count(*) as n");
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await expect(runStatus(page)).toContainText('carry no @log (log group), so SOURCE cannot narrow them');
+  });
+
   test('stops a run that takes too long, and the next run works', async ({ page }) => {
     await open(page);
     await page.locator('lfg-insights').evaluate((element: HTMLElement) => {

@@ -369,10 +369,14 @@ class InsightsBuilder extends HTMLElement {
       roundTripMs: answered - started,
       renderMs: rendered - answered,
     });
+    // Warnings the run itself raised (SOURCE on a paste without @log …); parse warnings are listed already.
+    const listed = new Set(parsed.ok ? parsed.warnings.map((w) => w.message) : []);
+    const notes = result.warnings.filter((w) => !listed.has(w.message)).map((w) => ` ${w.message}.`);
     say(
       `${count(rows.length, 'row')}: ${statistics.recordsMatched.toLocaleString('en-US')} of ` +
         `${count(statistics.recordsScanned, 'log event')} in ${label} matched.` +
-        (bins ? ' A chart follows the table.' : ''),
+        (bins ? ' A chart follows the table.' : '') +
+        notes.join(''),
     );
     this.#showCost(cost, response.logBytes, label);
   }
