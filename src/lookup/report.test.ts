@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { indexEntry } from '../../tests/unit/support/lookup';
 import { diagnose, parsePlatformReport, parseReportLine, percentile } from './index';
 import type { ErrorIndex } from './schema';
-import { indexEntry } from './test-support';
 
 /** A small index with the entries the signals point to, so these tests do not depend on the catalogue. */
 const entry = (id: string, patterns: string[] = [`${id}-never-matches-anything`], errorTypes: string[] = []) =>

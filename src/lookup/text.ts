@@ -24,14 +24,18 @@ interface TextDocument {
 }
 
 /**
- * Words that appear in nearly every entry and in most questions ("the function failed with an
- * error"): left out so that the words that tell entries apart decide the ranking.
+ * English function words, and "Lambda" and "AWS", which every entry carries: left out so that the
+ * words that tell entries apart decide the ranking (BM25 already weighs common words down; these
+ * would still add noise to every candidate).
  */
 const stopWords = new Set(
-  'a an and are as at be by for from has in is it its of on or that the this to was were with lambda aws function error errors failed'.split(
-    ' ',
-  ),
+  'a an and are as at be by for from has in is it its of on or that the this to was were with lambda aws'.split(' '),
 );
+
+/** Lower-cased, single-spaced: how a phrase is compared with the text of an entry. */
+function flatten(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
 
 function processTerm(term: string): string | null {
   const lower = term.toLowerCase();
@@ -50,11 +54,15 @@ function tokenize(text: string): string[] {
   return result;
 }
 
-export type TextSearch = MiniSearch<TextDocument>;
+export interface TextSearch {
+  search: MiniSearch<TextDocument>;
+  /** Each entry's title and messages, flattened, to recognise a phrase quoted whole. */
+  phrases: readonly string[];
+}
 
 /** Indexes the entries for the text tier. */
 export function buildTextSearch(entries: readonly IndexEntry[]): TextSearch {
-  const search = new MiniSearch<TextDocument>({
+  const minisearch = new MiniSearch<TextDocument>({
     fields: ['title', 'names', 'messages', 'ids', 'summary'],
     tokenize,
     processTerm,
@@ -66,7 +74,7 @@ export function buildTextSearch(entries: readonly IndexEntry[]): TextSearch {
       combineWith: 'OR',
     },
   });
-  search.addAll(
+  minisearch.addAll(
     entries.map((entry, position) => ({
       id: position,
       title: entry.title,
@@ -76,8 +84,16 @@ export function buildTextSearch(entries: readonly IndexEntry[]): TextSearch {
       summary: entry.summary,
     })),
   );
-  return search;
+  return {
+    search: minisearch,
+    phrases: entries.map((entry) =>
+      flatten([entry.title, ...(entry.messages ?? []).map(({ text }) => text)].join('\n')),
+    ),
+  };
 }
+
+/** How much a phrase found whole in an entry's title or messages multiplies its relevance. */
+const wholePhraseBoost = 2;
 
 /** The longest text the tier reads: a fragment or a few lines, not a whole log. */
 export const maxTextQuery = 2000;
@@ -86,9 +102,14 @@ export const maxTextQuery = 2000;
 export function searchText(query: string, search: TextSearch): TextHit[] {
   const text = query.slice(0, maxTextQuery);
   if (tokenize(text).every((term) => processTerm(term) === null)) return [];
-  return search.search(text).map((result) => ({
-    entry: result.id as number,
-    score: result.score,
-    terms: result.terms,
-  }));
+  const phrase = flatten(text);
+  return search.search
+    .search(text)
+    .map((result) => {
+      const entry = result.id as number;
+      // Words in the order typed, found together in the entry, beat the same words scattered.
+      const whole = phrase.includes(' ') && (search.phrases[entry] ?? '').includes(phrase);
+      return { entry, score: result.score * (whole ? wholePhraseBoost : 1), terms: result.terms };
+    })
+    .sort((a, b) => b.score - a.score || a.entry - b.entry);
 }
