@@ -17,16 +17,43 @@ export interface AlarmLinks {
 
 type EntryForAlarms = Pick<ErrorEntry, 'id' | 'title' | 'messages' | 'fixes' | 'prevention' | 'insights' | 'alarms'>;
 
-/** The text the lookup link carries: an error type when the entry has one, else its first message. */
-export function lookupQuery(entry: Pick<ErrorEntry, 'messages' | 'title'>): string {
+/** The longest message the lookup link quotes: it must stay readable in an AlarmDescription. */
+const maxLookupQuery = 120;
+
+/**
+ * The text the lookup link carries, chosen so the lookup lands on this entry: the shortest first
+ * line of a message (or the part of it) that the entry's own patterns recognise (an exact match, whatever other entries
+ * share its error type); else an error type of its messages; else its first message or title.
+ */
+export function lookupQuery(
+  entry: Pick<ErrorEntry, 'messages' | 'title'> & Partial<Pick<ErrorEntry, 'patterns'>>,
+): string {
+  const patterns = (entry.patterns ?? []).flatMap(({ source, flags }) => {
+    try {
+      return [new RegExp(source, flags)];
+    } catch {
+      return [];
+    }
+  });
+  // A line longer than the link allows is quoted by the part the pattern recognised.
+  const recognised = entry.messages
+    .flatMap((message) => {
+      const line = message.text.split('\n')[0]?.trim() ?? '';
+      const match = patterns.map((pattern) => pattern.exec(line)?.[0]).find((found) => found !== undefined);
+      if (match === undefined) return [];
+      const quoted = line.length <= maxLookupQuery ? line : match.trim();
+      return quoted.length > 0 && quoted.length <= maxLookupQuery ? [quoted] : [];
+    })
+    .sort((a, b) => a.length - b.length)[0];
+  if (recognised) return recognised;
   const withType = entry.messages.find((message) => message.errorType);
   if (withType?.errorType) return withType.errorType;
-  return (entry.messages[0]?.text ?? entry.title).split('\n')[0]?.slice(0, 120) ?? entry.title;
+  return (entry.messages[0]?.text ?? entry.title).split('\n')[0]?.slice(0, maxLookupQuery) ?? entry.title;
 }
 
 /** Absolute links for an entry, from the site origin and base path. */
 export function alarmLinks(
-  entry: Pick<ErrorEntry, 'id' | 'messages' | 'title'>,
+  entry: Pick<ErrorEntry, 'id' | 'messages' | 'title'> & Partial<Pick<ErrorEntry, 'patterns'>>,
   site: string,
   base: string,
 ): AlarmLinks {
