@@ -19,6 +19,13 @@ type EntryForAlarms = Pick<ErrorEntry, 'id' | 'title' | 'messages' | 'fixes' | '
 
 /** The longest message the lookup link quotes: it must stay readable in an AlarmDescription. */
 const maxLookupQuery = 120;
+/** A recognised part shorter than this (a bare name such as `Runtime.ExitError`) may be shared: quote its line. */
+const minQuotedMatch = 20;
+
+/** encodeURIComponent leaves ' ( ) ! * alone; they are escaped too, so the link survives YAML, TypeScript and Markdown quoting. */
+function encodeQuery(text: string): string {
+  return encodeURIComponent(text).replace(/['()!*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
 
 /**
  * The text the lookup link carries, chosen so the lookup lands on this entry: the shortest first
@@ -35,15 +42,17 @@ export function lookupQuery(
       return [];
     }
   });
-  // A line longer than the link allows is quoted by the part the pattern recognised.
+  // Each message line a pattern recognises offers itself (if short enough) and the part recognised
+  // (if long enough to say something alone: "Task timed out after 3.00 seconds" without the
+  // timestamp and request id around it); the shortest wins.
   const recognised = entry.messages
     .flatMap((message) => {
       const line = message.text.split('\n')[0]?.trim() ?? '';
-      const match = patterns.map((pattern) => pattern.exec(line)?.[0]).find((found) => found !== undefined);
+      const match = patterns.map((pattern) => pattern.exec(line)?.[0]?.trim()).find((found) => found !== undefined);
       if (match === undefined) return [];
-      const quoted = line.length <= maxLookupQuery ? line : match.trim();
-      return quoted.length > 0 && quoted.length <= maxLookupQuery ? [quoted] : [];
+      return [line, ...(match.length >= minQuotedMatch ? [match] : [])];
     })
+    .filter((quoted) => quoted.length > 0 && quoted.length <= maxLookupQuery)
     .sort((a, b) => a.length - b.length)[0];
   if (recognised) return recognised;
   const withType = entry.messages.find((message) => message.errorType);
@@ -59,7 +68,7 @@ export function alarmLinks(
 ): AlarmLinks {
   return {
     entry: absoluteUrl(entryPath(entry.id), site, base),
-    lookup: `${absoluteUrl('/lookup/', site, base)}?q=${encodeURIComponent(lookupQuery(entry))}`,
+    lookup: `${absoluteUrl('/lookup/', site, base)}?q=${encodeQuery(lookupQuery(entry))}`,
   };
 }
 

@@ -130,7 +130,7 @@ function emittedLookupLinks(): EmittedLink[] {
     const html = readFileSync(file, 'utf8');
     const onEntry = /^errors\/([a-z0-9-]+)\/index\.html$/.exec(page)?.[1];
     // Expressive Code splits code into spans; a link inside one is read from the text without tags.
-    const text = decodeHtml(html.replace(/<[^>]*>/g, ''));
+    const text = decodeHtml(html.replace(/<\/div>|<br\s*\/?>/g, '\n').replace(/<[^>]*>/g, ''));
     for (const match of text.matchAll(/\/lookup\/\?q=([^\s"'<>)\]]+)/g)) {
       const query = decodeURIComponent(match[1] ?? '');
       links.set(`${page}\n${query}`, { page, query, entry: onEntry });
