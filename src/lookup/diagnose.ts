@@ -137,6 +137,8 @@ export interface Signal {
   message: string;
   /** Invocations showing it. */
   count: number;
+  /** Set when another line of the paste explains it (the init timed out first): it then weighs less. */
+  consequence?: boolean;
   evidence: string[];
   values: Record<string, string>;
 }
@@ -181,6 +183,8 @@ export const weights = {
   coldStartBase: 2,
   coldStartShare: 2,
   overProvisioned: 2.5,
+  /** A failure explained by another line of the paste (an invocation timed out because its init did). */
+  consequence: 3,
   /** The best text-relevance candidate; the others in proportion to their relevance. Below any name. */
   text: 1.5,
 } as const;
@@ -312,6 +316,7 @@ interface ReportSeen {
   raw: string;
 }
 
+const initTimedOutAtInvoke = /INIT_REPORT[^\n]{0,200}Phase:\s{0,4}invoke[^\n]{0,100}Status:\s{0,4}timeout/;
 const taskTimedOut = /Task timed out after (\d{1,4}(?:\.\d{1,3})?) seconds/;
 
 function round(value: number, digits = 0): number {
@@ -374,10 +379,14 @@ function findSignals(
     const seconds = (timedOut.requestId && timedOutSeconds.get(timedOut.requestId)) || lowestTimeout;
     const values: Record<string, string> = { durationMs: String(timedOut.durationMs) };
     if (seconds !== undefined) values.timeoutSeconds = String(Math.floor(seconds));
+    // A suppressed init that timed out (INIT_REPORT … Phase: invoke … Status: timeout) spends the
+    // invocation's timeout: the invocation's timeout is its consequence, not a second finding.
+    const afterInit = records.some((record) => initTimedOutAtInvoke.test(record.text));
     signals.push({
       kind: 'timeout',
       entryId: 'task-timed-out',
-      message: `${plural(timeouts.length, 'invocation')} ran until the function's timeout${seconds !== undefined ? ` (${Math.floor(seconds)} s)` : ''} and ${timeouts.length === 1 ? 'was' : 'were'} stopped.`,
+      ...(afterInit ? { consequence: true } : {}),
+      message: `${plural(timeouts.length, 'invocation')} ran until the function's timeout${seconds !== undefined ? ` (${Math.floor(seconds)} s)` : ''} and ${timeouts.length === 1 ? 'was' : 'were'} stopped${afterInit ? ', after the init phase had timed out in the same invocation' : ''}.`,
       count: timeouts.length,
       evidence: evidenceOf(timeouts),
       values,
@@ -442,7 +451,7 @@ function signalWeight(signal: Omit<Signal, 'entry'>, summary: ReportSummary): nu
     case 'out-of-memory':
       return weights.outOfMemory;
     case 'timeout':
-      return weights.timeout;
+      return signal.consequence ? weights.consequence : weights.timeout;
     case 'cold-start':
       return weights.coldStartBase + weights.coldStartShare * summary.coldStartShare;
     case 'over-provisioned':
