@@ -17,22 +17,58 @@ export interface AlarmLinks {
 
 type EntryForAlarms = Pick<ErrorEntry, 'id' | 'title' | 'messages' | 'fixes' | 'prevention' | 'insights' | 'alarms'>;
 
-/** The text the lookup link carries: an error type when the entry has one, else its first message. */
-export function lookupQuery(entry: Pick<ErrorEntry, 'messages' | 'title'>): string {
+/** The longest message the lookup link quotes: it must stay readable in an AlarmDescription. */
+const maxLookupQuery = 120;
+/** A recognised part shorter than this (a bare name such as `Runtime.ExitError`) may be shared: quote its line. */
+const minQuotedMatch = 20;
+
+/** encodeURIComponent leaves ' ( ) ! * alone; they are escaped too, so the link survives YAML, TypeScript and Markdown quoting. */
+function encodeQuery(text: string): string {
+  return encodeURIComponent(text).replace(/['()!*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * The text the lookup link carries, chosen so the lookup lands on this entry: the shortest first
+ * line of a message (or the part of it) that the entry's own patterns recognise (an exact match, whatever other entries
+ * share its error type); else an error type of its messages; else its first message or title.
+ */
+export function lookupQuery(
+  entry: Pick<ErrorEntry, 'messages' | 'title'> & Partial<Pick<ErrorEntry, 'patterns'>>,
+): string {
+  const patterns = (entry.patterns ?? []).flatMap(({ source, flags }) => {
+    try {
+      return [new RegExp(source, flags)];
+    } catch {
+      return [];
+    }
+  });
+  // Each message line a pattern recognises offers itself (if short enough) and the part recognised
+  // (if long enough to say something alone: "Task timed out after 3.00 seconds" without the
+  // timestamp and request id around it); the shortest wins.
+  const recognised = entry.messages
+    .flatMap((message) => {
+      const line = message.text.split('\n')[0]?.trim() ?? '';
+      const match = patterns.map((pattern) => pattern.exec(line)?.[0]?.trim()).find((found) => found !== undefined);
+      if (match === undefined) return [];
+      return [line, ...(match.length >= minQuotedMatch ? [match] : [])];
+    })
+    .filter((quoted) => quoted.length > 0 && quoted.length <= maxLookupQuery)
+    .sort((a, b) => a.length - b.length)[0];
+  if (recognised) return recognised;
   const withType = entry.messages.find((message) => message.errorType);
   if (withType?.errorType) return withType.errorType;
-  return (entry.messages[0]?.text ?? entry.title).split('\n')[0]?.slice(0, 120) ?? entry.title;
+  return (entry.messages[0]?.text ?? entry.title).split('\n')[0]?.slice(0, maxLookupQuery) ?? entry.title;
 }
 
 /** Absolute links for an entry, from the site origin and base path. */
 export function alarmLinks(
-  entry: Pick<ErrorEntry, 'id' | 'messages' | 'title'>,
+  entry: Pick<ErrorEntry, 'id' | 'messages' | 'title'> & Partial<Pick<ErrorEntry, 'patterns'>>,
   site: string,
   base: string,
 ): AlarmLinks {
   return {
     entry: absoluteUrl(entryPath(entry.id), site, base),
-    lookup: `${absoluteUrl('/lookup/', site, base)}?q=${encodeURIComponent(lookupQuery(entry))}`,
+    lookup: `${absoluteUrl('/lookup/', site, base)}?q=${encodeQuery(lookupQuery(entry))}`,
   };
 }
 

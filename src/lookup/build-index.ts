@@ -31,6 +31,7 @@ export function toIndexEntry(entry: ErrorEntry, location: IndexLocation): IndexE
     ),
     related: [...entry.related],
     aliases: [...(entry.aliases ?? [])],
+    names: (entry.names ?? []).map(({ name, tell }) => (tell ? { name, tell } : { name })),
   };
 }
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { indexEntry, loadFixtureMessages, loadValidEntries } from '../../tests/unit/support/lookup';
 import { combineContributions, repeatFactor } from './diagnose';
 import { compileIndex, diagnose, limits, normaliseLine, parsePaste, unescapeJson } from './index';
 import { extractPrefilter, passesPrefilter } from './literals';
 import type { ErrorIndex } from './schema';
-import { indexEntry, loadFixtureMessages, loadValidEntries } from './test-support';
 
 const entry = indexEntry;
 

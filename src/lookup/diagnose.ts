@@ -1,8 +1,10 @@
 import { countLiteralCharacters, extractPrefilter, type Prefilter } from './literals';
+import { buildNameTable, findNames, genericErrorTypes, type NameTable, ownersOf } from './names';
 import { normaliseLine } from './normalise';
 import { type LogRecord, type ParsedPaste, parsePaste } from './parse';
 import { type ReportLine, type ReportSummary, summariseReports } from './report';
 import type { ErrorIndex, IndexEntry } from './schema';
+import { buildTextSearch, maxTextQuery, searchText, type TextSearch } from './text';
 
 /* ------------------------------------------------------------------------------------------------
  * Compiling the index
@@ -26,8 +28,10 @@ export interface CompiledIndex {
   readonly patterns: readonly CompiledPattern[];
   /** Error type → the entries whose messages carry it. */
   readonly errorTypes: ReadonlyMap<string, readonly number[]>;
-  /** Error types with a dot (`Runtime.ExitError`): specific enough to recognise anywhere in the text. */
-  readonly dottedErrorTypes: readonly string[];
+  /** The named tier: error types and `names` of the entries, found as whole tokens anywhere. */
+  readonly names: NameTable;
+  /** The text tier, built on first use. */
+  readonly text: () => TextSearch;
   /** Patterns that did not compile, named; they are left out and reported in every Diagnosis. */
   readonly problems: readonly string[];
 }
@@ -47,6 +51,7 @@ export function compileIndex(index: ErrorIndex): CompiledIndex {
   const patterns: CompiledPattern[] = [];
   const problems: string[] = [];
   const errorTypes = new Map<string, number[]>();
+  let textSearch: TextSearch | undefined;
   entries.forEach((entry, position) => {
     for (const { source, flags } of entry.patterns ?? []) {
       try {
@@ -74,7 +79,11 @@ export function compileIndex(index: ErrorIndex): CompiledIndex {
     byId: new Map(entries.map((entry, position) => [entry.id, position])),
     patterns,
     errorTypes,
-    dottedErrorTypes: [...errorTypes.keys()].filter((type) => type.includes('.')),
+    names: buildNameTable(entries),
+    text: () => {
+      textSearch ??= buildTextSearch(entries);
+      return textSearch;
+    },
     problems,
   };
   compiled.set(index, result);
@@ -103,7 +112,17 @@ export interface Match {
   requestIds: string[];
   /** Why the entry matched, one short sentence per kind of evidence. */
   reasons: string[];
+  /**
+   * The strongest kind of evidence: `exact` (a pattern of the entry matched, or the REPORT figures
+   * show its problem), `named` (an error name or code the entry answers to), `text` (text
+   * relevance only: a candidate, never a certainty).
+   */
+  tier: Tier;
+  /** For a name other entries answer to as well: how to tell whether this entry is the one. */
+  tells: string[];
 }
+
+export type Tier = 'exact' | 'named' | 'text';
 
 export type SignalKind = 'out-of-memory' | 'timeout' | 'cold-start' | 'over-provisioned';
 
@@ -118,6 +137,8 @@ export interface Signal {
   message: string;
   /** Invocations showing it. */
   count: number;
+  /** Set when another line of the paste explains it (the init timed out first): it then weighs less. */
+  consequence?: boolean;
   evidence: string[];
   values: Record<string, string>;
 }
@@ -130,6 +151,16 @@ export interface ReportAnalysis extends ReportSummary {
 export interface Diagnosis {
   /** Entries best first. Empty when nothing matched. */
   matches: Match[];
+  /** The tier of the best match, or `none`. */
+  tier: Tier | 'none';
+  /**
+   * The best match, when the evidence is strong enough to send the reader straight there: exact or
+   * named evidence, not only a name several entries share, not only an advisory figure (cold
+   * starts, over-provisioned memory), and at least twice the score of the next match.
+   */
+  confident?: Match;
+  /** The paste is Lambda's own log lines and none shows a problem: the figures are the answer. */
+  healthy: boolean;
   /** Present when the paste had REPORT lines (text or JSON platform.report). */
   report?: ReportAnalysis;
   /** What the engine could not do or chose not to: caps reached, binary input, broken patterns. */
@@ -152,21 +183,25 @@ export const weights = {
   coldStartBase: 2,
   coldStartShare: 2,
   overProvisioned: 2.5,
+  /** A failure explained by another line of the paste (an invocation timed out because its init did). */
+  consequence: 3,
+  /** The best text-relevance candidate; the others in proportion to their relevance. Below any name. */
+  text: 1.5,
 } as const;
 
-/** Error types too common to point anywhere by themselves. */
-const genericErrorTypes = new Set([
-  'Error',
-  'Exception',
-  'TypeError',
-  'ValueError',
-  'RuntimeError',
-  'KeyError',
-  'ReferenceError',
-  'RangeError',
-  'AttributeError',
-  'ClientError',
-]);
+/**
+ * When REPORT figures are a problem rather than a fact of life (README.md says why):
+ * - an Init Duration of 1 s or more: AWS describes cold starts as taking from under 100 ms to over 1 s;
+ * - memory over-provisioned: peak use under 30% of a Memory Size above the 128 MB minimum.
+ */
+export const thresholds = {
+  slowInitMs: 1000,
+  overProvisionedShare: 0.3,
+  smallestMemoryMB: 128,
+} as const;
+
+/** How many text-relevance candidates a diagnosis offers. */
+const maxTextCandidates = 8;
 
 /** How much repeats add: ×(1 + 0.125·log2 n), at most ×1.5 (from 16 repeats on). */
 export function repeatFactor(count: number): number {
@@ -195,6 +230,15 @@ class EntryTally {
   readonly values: Record<string, string> = {};
   readonly requestIds = new Set<string>();
   readonly records = new Set<number>();
+  readonly tells = new Set<string>();
+  /** Evidence kinds seen: a pattern or a problem signal (exact), a name, advisory figures. */
+  exact = false;
+  /** A pattern, or a signal that something failed (not an advisory figure). */
+  problem = false;
+  named = false;
+  /** Named evidence that no other entry shares. */
+  ownName = false;
+  textScore = 0;
 
   add(key: string, weight: number, reason: (count: number) => string): void {
     const item = this.items.get(key);
@@ -236,28 +280,20 @@ const errorTypeFields = /"(?:errorType|error|error_type|Error)"\s{0,4}:\s{0,4}"(
 const errorTypeLabels = /(?:Error Type:|errorType=)\s{0,4}([A-Za-z][\w.$]{0,127})/g;
 const pythonErrorLine = /^\[ERROR\]\s{1,8}([A-Za-z][\w.]{0,127})(?::|\s*$)/gm;
 
-/** Error types the record states: in an `errorType` field, an `Error Type:` label, a Python `[ERROR] X:` line, or a dotted type anywhere. */
-function findErrorTypes(text: string, compiledIndex: CompiledIndex): Map<string, number> {
-  const found = new Map<string, number>();
-  const note = (type: string, index: number) => {
-    if (compiledIndex.errorTypes.has(type) && !found.has(type)) found.set(type, index);
-  };
+/**
+ * The names a record carries: error types stated as such (an `errorType` field, an `Error Type:`
+ * label, a Python `[ERROR] X:` line), generic ones included; and every name or code of the entries
+ * found as a whole token anywhere, inside whatever the SDK or tool wrapped it in.
+ */
+function findRecordNames(text: string, compiledIndex: CompiledIndex): Map<string, number> {
+  const found = findNames(text, compiledIndex.names);
   if (text.includes('rror')) {
     for (const pattern of [errorTypeFields, errorTypeLabels, pythonErrorLine]) {
       pattern.lastIndex = 0;
-      for (let match = pattern.exec(text); match; match = pattern.exec(text)) note(match[1] ?? '', match.index);
-    }
-  }
-  for (const type of compiledIndex.dottedErrorTypes) {
-    let at = text.indexOf(type);
-    while (at !== -1) {
-      const before = text[at - 1] ?? ' ';
-      const after = text[at + type.length] ?? ' ';
-      if (!/[\w.]/.test(before) && !/[\w]/.test(after)) {
-        note(type, at);
-        break;
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        const type = match[1] ?? '';
+        if (compiledIndex.errorTypes.has(type) && !found.has(type)) found.set(type, match.index);
       }
-      at = text.indexOf(type, at + 1);
     }
   }
   return found;
@@ -280,6 +316,7 @@ interface ReportSeen {
   raw: string;
 }
 
+const initTimedOutAtInvoke = /INIT_REPORT[^\n]{0,200}Phase:\s{0,4}invoke[^\n]{0,100}Status:\s{0,4}timeout/;
 const taskTimedOut = /Task timed out after (\d{1,4}(?:\.\d{1,3})?) seconds/;
 
 function round(value: number, digits = 0): number {
@@ -342,18 +379,26 @@ function findSignals(
     const seconds = (timedOut.requestId && timedOutSeconds.get(timedOut.requestId)) || lowestTimeout;
     const values: Record<string, string> = { durationMs: String(timedOut.durationMs) };
     if (seconds !== undefined) values.timeoutSeconds = String(Math.floor(seconds));
+    // A suppressed init that timed out (INIT_REPORT … Phase: invoke … Status: timeout) spends the
+    // invocation's timeout: the invocation's timeout is its consequence, not a second finding.
+    const afterInit = records.some((record) => initTimedOutAtInvoke.test(record.text));
     signals.push({
       kind: 'timeout',
       entryId: 'task-timed-out',
-      message: `${plural(timeouts.length, 'invocation')} ran until the function's timeout${seconds !== undefined ? ` (${Math.floor(seconds)} s)` : ''} and ${timeouts.length === 1 ? 'was' : 'were'} stopped.`,
+      ...(afterInit ? { consequence: true } : {}),
+      message: `${plural(timeouts.length, 'invocation')} ran until the function's timeout${seconds !== undefined ? ` (${Math.floor(seconds)} s)` : ''} and ${timeouts.length === 1 ? 'was' : 'were'} stopped${afterInit ? ', after the init phase had timed out in the same invocation' : ''}.`,
       count: timeouts.length,
       evidence: evidenceOf(timeouts),
       values,
     });
   }
 
-  const coldStarts = reports.filter(({ report }) => report.initDurationMs !== undefined);
-  if (coldStarts.length > 0 && summary.initDurationMs) {
+  // A timeout, an error status or exhausted memory outranks what the same invocation says about cold starts or cost.
+  const failed = new Set([...outOfMemory, ...timeouts]);
+  const fine = reports.filter((seen) => !failed.has(seen) && (seen.report.status ?? 'success') === 'success');
+  const coldStarts = fine.filter(({ report }) => report.initDurationMs !== undefined);
+  const slowestInit = Math.max(0, ...coldStarts.map(({ report }) => report.initDurationMs ?? 0));
+  if (coldStarts.length > 0 && summary.initDurationMs && slowestInit >= thresholds.slowInitMs) {
     const share = `${round(summary.coldStartShare * 100)}%`;
     signals.push({
       kind: 'cold-start',
@@ -371,7 +416,11 @@ function findSignals(
     });
   }
 
-  if (summary.memorySizeMB > 0 && summary.maxMemoryUsedShare < 0.3) {
+  if (
+    fine.length === reports.length &&
+    summary.memorySizeMB > thresholds.smallestMemoryMB &&
+    summary.maxMemoryUsedShare < thresholds.overProvisionedShare
+  ) {
     const peak = reports.reduce<ReportSeen | undefined>(
       (best, seen) =>
         !best ||
@@ -402,7 +451,7 @@ function signalWeight(signal: Omit<Signal, 'entry'>, summary: ReportSummary): nu
     case 'out-of-memory':
       return weights.outOfMemory;
     case 'timeout':
-      return weights.timeout;
+      return signal.consequence ? weights.consequence : weights.timeout;
     case 'cold-start':
       return weights.coldStartBase + weights.coldStartShare * summary.coldStartShare;
     case 'over-provisioned':
@@ -414,8 +463,45 @@ function signalWeight(signal: Omit<Signal, 'entry'>, summary: ReportSummary): nu
  * diagnose
  * ---------------------------------------------------------------------------------------------- */
 
+/** Signals that say something could be better, not that something failed: they never make a match confident. */
+const advisorySignals: ReadonlySet<SignalKind> = new Set(['cold-start', 'over-provisioned']);
+
+/** The text a record offers the patterns: a REPORT line is read by the report reader, not by entry patterns. */
+function patternText(record: LogRecord): string {
+  if (!record.report) return record.text;
+  const newline = record.text.indexOf('\n');
+  return newline === -1 ? '' : record.text.slice(newline + 1);
+}
+
+const phaseReport = /^(INIT_REPORT|RESTORE_REPORT)\b.*?(?:Init|Restore) Duration:\s{0,4}(\d+(?:\.\d+)?) ms/;
+const jsonPhaseReport =
+  /"type"\s{0,4}:\s{0,4}"platform\.(initReport|restoreReport)"[^\n]{0,400}?"durationMs"\s{0,4}:\s{0,4}(\d+(?:\.\d+)?)/;
+
+/** Says that Lambda's lines show no problem, with the figures they carry. */
+function healthyNote(paste: ParsedPaste, report: ReportAnalysis | undefined): string {
+  const figures: string[] = [];
+  if (report) {
+    figures.push(
+      `${plural(report.invocations, 'invocation')}, duration p50 ${formatMs(report.durationMs.p50)} and max ${formatMs(report.durationMs.max)}, Max Memory Used ${report.maxMemoryUsedMB} MB of ${report.memorySizeMB} MB`,
+    );
+    if (report.initDurationMs)
+      figures.push(
+        `${plural(report.coldStarts, 'cold start')} with Init Duration up to ${formatMs(report.initDurationMs.max)}`,
+      );
+  }
+  for (const record of paste.records) {
+    const line = record.lines[0]?.body.trim() ?? '';
+    const phase = phaseReport.exec(line) ?? jsonPhaseReport.exec(line);
+    if (phase && figures.length < 6) {
+      const name = phase[1]?.startsWith('INIT') || phase[1] === 'initReport' ? 'init' : 'restore';
+      figures.push(`a successful ${name} phase of ${formatMs(Number(phase[2]))}`);
+    }
+  }
+  return `These are Lambda's own log lines and none reports a problem${figures.length > 0 ? `: ${figures.join('; ')}` : ''}. Cold starts count as slow from an Init Duration of ${formatMs(thresholds.slowInitMs)}.`;
+}
+
 /** Matches one parsed paste against a compiled index. */
-export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex): Diagnosis {
+export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex, query?: string): Diagnosis {
   const { entries, patterns } = compiledIndex;
   const tallies = new Map<number, EntryTally>();
   const tally = (entry: number) => {
@@ -428,16 +514,19 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex)
   };
 
   const reports: ReportSeen[] = [];
+  let loud = 0;
   paste.records.forEach((record, position) => {
     if (record.report) reports.push({ report: record.report, raw: record.lines[0]?.raw ?? '' });
     if (record.quiet) return;
     const { text } = record;
-    const lower = text.toLowerCase();
-    for (const pattern of patterns) {
+    const matchable = patternText(record);
+    if (matchable.trim() !== '') loud++;
+    const lower = matchable.toLowerCase();
+    for (const pattern of matchable === '' ? [] : patterns) {
       // The prefilter check is inlined (see passesPrefilter): it runs patterns × lines times.
       const { prefilter } = pattern;
       if (prefilter) {
-        const haystack = prefilter.caseInsensitive ? lower : text;
+        const haystack = prefilter.caseInsensitive ? lower : matchable;
         let found = false;
         for (const literal of prefilter.anyOf) {
           if (haystack.includes(literal)) {
@@ -447,27 +536,40 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex)
         }
         if (!found) continue;
       }
-      const match = pattern.regex.exec(text);
+      const match = pattern.regex.exec(matchable);
       if (!match) continue;
       const entryTally = tally(pattern.entry);
+      entryTally.exact = true;
+      entryTally.problem = true;
       entryTally.add(
         `pattern:${pattern.source}`,
         pattern.weight,
         (count) => `Pattern /${describePattern(pattern.source)}/ matched ${plural(count, 'log event')}.`,
       );
-      entryTally.addLine(lineAt(record, match.index));
+      entryTally.addLine(lineAt(record, match.index + (text.length - matchable.length)));
       entryTally.addValues(match.groups);
       entryTally.addRecord(position, record.requestId);
     }
-    for (const [type, index] of findErrorTypes(text, compiledIndex)) {
-      const owners = compiledIndex.errorTypes.get(type) ?? [];
+    for (const [name, index] of findRecordNames(text, compiledIndex)) {
+      const owners = ownersOf(name, compiledIndex.names);
+      const ownerIds =
+        owners.length > 0 ? owners : (compiledIndex.errorTypes.get(name) ?? []).map((entry) => ({ entry }));
       const weight =
-        (genericErrorTypes.has(type) ? weights.genericErrorType : weights.errorType) / Math.max(owners.length, 1);
-      for (const owner of owners) {
-        const entryTally = tally(owner);
-        entryTally.add(`type:${type}`, weight, (count) => `Error type ${type} in ${plural(count, 'log event')}.`);
+        (genericErrorTypes.has(name) ? weights.genericErrorType : weights.errorType) / Math.max(ownerIds.length, 1);
+      const others = ownerIds.length - 1;
+      for (const owner of ownerIds) {
+        const entryTally = tally(owner.entry);
+        entryTally.named = true;
+        if (others === 0 && !genericErrorTypes.has(name)) entryTally.ownName = true;
+        if ('tell' in owner && owner.tell) entryTally.tells.add(owner.tell);
+        entryTally.add(
+          `name:${name}`,
+          weight,
+          (count) =>
+            `${name} named in ${plural(count, 'log event')}${others > 0 ? ` (${plural(others, 'other entry', 'other entries')} answer${others === 1 ? 's' : ''} to it too)` : ''}.`,
+        );
         entryTally.addLine(lineAt(record, index));
-        entryTally.addValues({ errorType: type });
+        entryTally.addValues({ errorType: name });
         entryTally.addRecord(position, record.requestId);
       }
     }
@@ -481,6 +583,8 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex)
       const entry = position === undefined ? undefined : entries[position];
       if (!entry || position === undefined) return signal;
       const entryTally = tally(position);
+      entryTally.exact = true;
+      if (!advisorySignals.has(signal.kind)) entryTally.problem = true;
       const weight = signalWeight(signal, summary);
       entryTally.add(`signal:${signal.kind}`, weight, () => signal.message);
       // The signal counts once per invocation showing it, bounded like any repeat.
@@ -493,10 +597,41 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex)
     report = { ...summary, signals };
   }
 
-  const matches: Match[] = [];
+  // The text tier: what a reader typed or a fragment of a message, when nothing above caught it,
+  // or to order entries tied on a name they share. Never on Lambda's own log lines alone.
+  const textQuery = query !== undefined && query.length <= maxTextQuery ? query : undefined;
+  let usedText = false;
+  if (textQuery !== undefined && loud > 0) {
+    const hits = searchText(textQuery, compiledIndex.text());
+    const best = hits[0]?.score ?? 0;
+    if (tallies.size === 0 && !report) {
+      // Candidates only, within reach of the best one, scored below any named or exact evidence.
+      for (const hit of hits.slice(0, maxTextCandidates)) {
+        if (hit.score < best * 0.25) break;
+        const entryTally = tally(hit.entry);
+        entryTally.textScore = hit.score / best;
+        entryTally.add(
+          'text',
+          weights.text * (hit.score / best),
+          () => `The words ${hit.terms.map((term) => `“${term}”`).join(', ')} appear in the entry.`,
+        );
+        usedText = true;
+      }
+    } else {
+      for (const hit of hits) {
+        const entryTally = tallies.get(hit.entry);
+        if (entryTally) entryTally.textScore = hit.score / best;
+      }
+    }
+  }
+
+  const matches: (Match & { textScore: number })[] = [];
+  const confidentCandidates = new Set<string>();
   for (const [position, entryTally] of tallies) {
     const entry = entries[position];
     if (!entry) continue;
+    const tier: Tier = entryTally.exact ? 'exact' : entryTally.named ? 'named' : 'text';
+    if (entryTally.problem || entryTally.ownName) confidentCandidates.add(entry.id);
     matches.push({
       id: entry.id,
       title: entry.title,
@@ -509,22 +644,36 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex)
       reasons: [...entryTally.items.values()]
         .sort((a, b) => b.weight * repeatFactor(b.records) - a.weight * repeatFactor(a.records))
         .map((item) => item.reason(item.records)),
+      tier,
+      tells: [...entryTally.tells],
+      textScore: entryTally.textScore,
     });
   }
-  matches.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Equal scores (a name several entries share) are ordered by how well the words of the paste fit each entry.
+  matches.sort((a, b) => b.score - a.score || b.textScore - a.textScore || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ranked: Match[] = matches.map(({ textScore: _textScore, ...match }) => match);
 
   const notes = [...paste.notes, ...compiledIndex.problems];
+  // Only Lambda's own lines, none reporting a failure: that is the answer.
+  const healthy = ranked.length === 0 && loud === 0 && paste.records.length > 0;
   if (paste.lineCount === 0) notes.push('The paste is empty: paste an error message or some log lines.');
-  else if (matches.length === 0 && !report)
+  else if (ranked.length === 0 && !report)
     notes.push(
       'Nothing in the paste matches a known error. Try pasting the full error message or the lines around it.',
     );
 
+  if (healthy) notes.unshift(healthyNote(paste, report));
+
+  const [first, second] = ranked;
   const diagnosis: Diagnosis = {
-    matches,
+    matches: ranked,
+    tier: usedText ? 'text' : (first?.tier ?? 'none'),
+    healthy,
     notes,
     stats: { lines: paste.lineCount, records: paste.records.length, requests: paste.requestIds.size },
   };
+  if (first && confidentCandidates.has(first.id) && (!second || first.score >= second.score * 2))
+    diagnosis.confident = first;
   if (report) diagnosis.report = report;
   return diagnosis;
 }
@@ -536,11 +685,13 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex)
 export function diagnose(text: string, index: ErrorIndex | CompiledIndex): Diagnosis {
   try {
     const compiledIndex = 'patterns' in index && 'byId' in index ? index : compileIndex(index);
-    return diagnoseParsed(parsePaste(text), compiledIndex);
+    return diagnoseParsed(parsePaste(text), compiledIndex, typeof text === 'string' ? text : undefined);
   } catch (error) {
     // A bug must not take the page down with it: report it as a note instead.
     return {
       matches: [],
+      tier: 'none',
+      healthy: false,
       notes: [`The lookup failed on this paste: ${(error as Error)?.message ?? String(error)}`],
       stats: { lines: 0, records: 0, requests: 0 },
     };

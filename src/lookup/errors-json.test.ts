@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { loadValidEntries } from '../../tests/unit/support/lookup';
 import type { ErrorEntry } from '../schema/errors';
 import { buildErrorIndex } from './build-index';
 import { buildOpenSearchDescription, lookupUrlTemplate } from './opensearch';
 import { errorIndexSchema } from './schema';
-import { loadValidEntries } from './test-support';
 
 const { entries } = loadValidEntries();
 const model = entries.find((entry) => entry.id === 'task-timed-out');

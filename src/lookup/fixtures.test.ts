@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadFixtureMessages, loadIndex, loadTopics, loadValidEntries } from '../../tests/unit/support/lookup';
 import { diagnose } from './index';
-import { loadFixtureMessages, loadIndex, loadTopics, loadValidEntries } from './test-support';
 
 /**
  * The promise of the lookup: paste a real message, land on its entry. Entries are still being

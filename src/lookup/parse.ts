@@ -84,6 +84,9 @@ const prefixes = {
   bracketLevel: /^\[(?:INFO|ERROR|WARNING|WARN|DEBUG|CRITICAL|FATAL)\]\s/,
 } as const;
 
+/** A platform line reporting a failed phase: `Status: error`, `Status: timeout`, `Error Type: …`. */
+const failedStatus = /\bStatus:\s{0,4}(?!success\b)[A-Za-z]|\bError Type:/;
+
 const jsonEscape = /\\(["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 const hasJsonEscape = /\\["\\/bfnrtu]/;
 const escapes: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -133,10 +136,58 @@ function eventsFromJson(value: unknown): string[] | undefined {
   if (!list || list.length === 0) return undefined;
   const messages: string[] = [];
   for (const event of list) {
-    if (!isRecord(event) || typeof event.message !== 'string') return undefined;
-    messages.push(event.message.replace(/\n$/, ''));
+    // `message` in the CLI's output and subscriptions; `@message` in a Logs Insights results export.
+    const message = isRecord(event) ? (event.message ?? event['@message']) : undefined;
+    if (typeof message !== 'string') return undefined;
+    messages.push(message.replace(/\n$/, ''));
   }
   return messages;
+}
+
+/**
+ * A Logs Insights or CloudWatch console export as CSV (RFC 4180: quoted fields may hold commas,
+ * doubled quotes and newlines): the `@message` column of each row, or `undefined` when the paste
+ * does not start with a header naming `@message`. Hand-written because it is this one column of
+ * one well-defined format, and a CSV library would be the largest dependency of the lookup.
+ */
+function messagesFromCsv(text: string): string[] | undefined {
+  const headerEnd = text.indexOf('\n');
+  const header = (headerEnd === -1 ? text : text.slice(0, headerEnd)).trim();
+  if (!header.includes('@message') || !header.includes(',')) return undefined;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"' && field === '') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  const column = (rows[0] ?? []).map((name) => name.trim()).indexOf('@message');
+  if (column === -1) return undefined;
+  return rows
+    .slice(1)
+    .flatMap((cells) => (cells[column] ?? '').replace(/\n$/, '').split(/\r?\n/))
+    .filter((line) => line.trim() !== '');
 }
 
 interface UnwrappedLine extends PastedLine {
@@ -207,7 +258,8 @@ export function unwrapLine(raw: string): UnwrappedLine {
     requestId = requestIdError[1];
   } else if (prefixes.otherPlatform.test(trimmed)) {
     startsRecord = true;
-    if (trimmed.startsWith('XRAY')) kind = 'quiet';
+    // INIT_START, RESTORE_START, EXTENSION… and a successful INIT_REPORT/RESTORE_REPORT say nothing about an error.
+    if (!failedStatus.test(trimmed)) kind = 'quiet';
   } else if (prefixes.bracketLevel.test(trimmed)) {
     startsRecord = true;
   } else if (trimmed.startsWith('{') && trimmed.endsWith('}') && trimmed.length > 2) {
@@ -225,8 +277,10 @@ export function unwrapLine(raw: string): UnwrappedLine {
       if (event.type === 'platform.start') {
         kind = 'quiet';
         opens = requestId;
-      } else if (event.type === 'platform.runtimeDone') {
-        kind = 'quiet';
+      } else if (typeof event.type === 'string' && event.type.startsWith('platform.')) {
+        // platform.initStart, runtimeDone, initReport, restoreReport, report…: quiet unless they report a failure.
+        const status = isRecord(event.record) ? event.record.status : undefined;
+        if (status === undefined || status === 'success') kind = 'quiet';
       }
       // A REPORT line printed inside a JSON app log (rare) still counts.
     }
@@ -285,6 +339,7 @@ export function parsePaste(input: string): ParsedPaste {
       // A truncated or invalid JSON document: its lines are read one by one below.
     }
   }
+  lines ??= messagesFromCsv(text);
   lines ??= text.split(/\r?\n|\r/);
   if (lines.length > limits.maxLines) {
     notes.push(

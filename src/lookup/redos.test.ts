@@ -1,6 +1,6 @@
 import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
-import { loadValidEntries } from './test-support';
+import { loadValidEntries } from '../../tests/unit/support/lookup';
 
 /**
  * Every pattern runs on untrusted, possibly huge pastes in the reader's browser: none may

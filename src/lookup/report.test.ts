@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { indexEntry } from '../../tests/unit/support/lookup';
 import { diagnose, parsePlatformReport, parseReportLine, percentile } from './index';
 import type { ErrorIndex } from './schema';
-import { indexEntry } from './test-support';
 
 /** A small index with the entries the signals point to, so these tests do not depend on the catalogue. */
 const entry = (id: string, patterns: string[] = [`${id}-never-matches-anything`], errorTypes: string[] = []) =>
@@ -113,9 +113,9 @@ describe('percentile (nearest rank)', () => {
 
 describe('REPORT analysis in a diagnosis', () => {
   it('summarises p50, p95, max duration, max memory and the cold-start share', () => {
-    // 20 invocations with durations 10, 20, … 200 ms; the first 5 are cold starts.
+    // 20 invocations with durations 10, 20, … 200 ms; the first 5 are cold starts of over a second.
     const lines = Array.from({ length: 20 }, (_, i) =>
-      report(i, (i + 1) * 10, 1024, 500 + i, i < 5 ? 300 + i : undefined),
+      report(i, (i + 1) * 10, 1024, 500 + i, i < 5 ? 1300 + i : undefined),
     );
     const { report: analysis, matches } = diagnose(lines.reverse().join('\n'), index);
     expect(analysis).toMatchObject({
@@ -123,7 +123,7 @@ describe('REPORT analysis in a diagnosis', () => {
       coldStarts: 5,
       coldStartShare: 0.25,
       durationMs: { p50: 100, p95: 190, max: 200 },
-      initDurationMs: { p50: 302, max: 304 },
+      initDurationMs: { p50: 1302, max: 1304 },
       memorySizeMB: 1024,
       maxMemoryUsedMB: 519,
     });
@@ -199,7 +199,32 @@ describe('REPORT analysis in a diagnosis', () => {
       durationMs: { p50: 20, max: 30 },
       statuses: { success: 3 },
     });
-    expect(analysis?.signals.map((signal) => signal.kind).sort()).toEqual(['cold-start', 'out-of-memory']);
+    // Every invocation used all its memory: that outranks the cold start the same REPORT line shows.
+    expect(analysis?.signals.map((signal) => signal.kind).sort()).toEqual(['out-of-memory']);
+  });
+
+  it('calls cold starts under a second and memory at the 128 MB minimum healthy, and says so', () => {
+    const lines = [report(1, 12.34, 128, 18, 265.01), report(2, 8, 128, 19), report(3, 9, 128, 19)];
+    const diagnosis = diagnose(lines.join('\n'), index);
+    expect(diagnosis.report?.signals).toEqual([]);
+    expect(diagnosis.matches).toEqual([]);
+    expect(diagnosis.healthy).toBe(true);
+    expect(diagnosis.notes[0]).toMatch(
+      /none reports a problem: 3 invocations.*1 cold start with Init Duration up to 265 ms/,
+    );
+    // The same cold start at 1.2 s is slow: the signal fires, as a candidate rather than a certainty.
+    const slow = diagnose([report(1, 12.34, 128, 18, 1200), ...lines.slice(1)].join('\n'), index);
+    expect(slow.report?.signals.map((signal) => signal.kind)).toEqual(['cold-start']);
+    expect(slow.matches[0]?.id).toBe('slow-cold-starts');
+    expect(slow.confident).toBeUndefined();
+    expect(slow.healthy).toBe(false);
+  });
+
+  it('lets a timeout status outrank the cold start and the memory figures of the same line', () => {
+    const line = `${report(1, 3000, 1024, 58, 1265.01)}\tStatus: timeout`;
+    const diagnosis = diagnose(line, index);
+    expect(diagnosis.report?.signals.map((signal) => signal.kind)).toEqual(['timeout']);
+    expect(diagnosis.confident?.id).toBe('task-timed-out');
   });
 
   it('links a signal to its entry only when the index has that entry', () => {

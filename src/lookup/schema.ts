@@ -28,6 +28,14 @@ export const indexMessageSchema = z.object({
   errorType: z.string().min(1).optional(),
 });
 
+/** A name or code the entry answers to anywhere in a paste (`TooManyRequestsException`, `ENOTFOUND`, `502 Bad Gateway`). */
+export const indexNameSchema = z.object({
+  /** The name exactly as printed; matched case-sensitively as a whole token. */
+  name: z.string().min(1),
+  /** When other entries answer to the same name: one line on how to tell this one apart. */
+  tell: z.string().min(1).optional(),
+});
+
 /** One entry of the guide: enough to recognise its error and link to its page. */
 export const indexEntrySchema = z.object({
   /** The entry's id; its page lives at `url` forever. */
@@ -54,6 +62,11 @@ export const indexEntrySchema = z.object({
   related: z.array(z.string().min(1)),
   /** Old ids that still resolve to this entry. */
   aliases: z.array(z.string().min(1)),
+  /**
+   * Added within version 1: names and codes the entry answers to beyond its `errorTypes`, each with
+   * a line telling it apart when another entry lists the same name. Absent in older documents.
+   */
+  names: z.array(indexNameSchema).optional(),
 });
 
 /** The whole document served at `/api/errors.json`. */
@@ -66,5 +79,6 @@ export const errorIndexSchema = z.object({
 
 export type IndexPattern = z.infer<typeof indexPatternSchema>;
 export type IndexMessage = z.infer<typeof indexMessageSchema>;
+export type IndexName = z.infer<typeof indexNameSchema>;
 export type IndexEntry = z.infer<typeof indexEntrySchema>;
 export type ErrorIndex = z.infer<typeof errorIndexSchema>;

@@ -12,47 +12,131 @@ export function sitePathOf(url: string, anchor?: string): string {
   }
 }
 
-/** A match is confident when it is the only one or clearly ahead of the next. */
+/** The match the engine is confident about, if any (see src/lookup/README.md, "Confidence"). */
 export function confidentMatch(diagnosis: Diagnosis): Match | undefined {
-  const [first, second] = diagnosis.matches;
-  if (!first) return undefined;
-  return !second || first.score >= second.score * 2 ? first : undefined;
+  return diagnosis.confident;
+}
+
+/** Labels for the values patterns capture and signals read; anything else gets its name spelled out. */
+const valueLabels: Record<string, string> = {
+  seconds: 'Timeout reported',
+  timeoutSeconds: 'Function timeout',
+  durationMs: 'Duration',
+  memorySize: 'Memory size',
+  memorySizeMB: 'Memory size',
+  maxMemoryUsed: 'Max memory used',
+  maxMemoryUsedMB: 'Max memory used',
+  maxMemoryUsedShare: 'Peak memory share',
+  errorType: 'Error name',
+  module: 'Module',
+  handler: 'Handler',
+  operation: 'API operation',
+  reason: 'Reason',
+  coldStarts: 'Cold starts',
+  invocations: 'Invocations',
+  coldStartShare: 'Cold-start share',
+  initDuration: 'Init duration',
+  initDurationP50Ms: 'Init duration p50',
+  initDurationMaxMs: 'Init duration max',
+  restoreDuration: 'Restore duration',
+  requestId: 'Request id',
+  principal: 'Principal',
+  action: 'Action',
+  host: 'Host',
+  port: 'Port',
+  address: 'Address',
+  code: 'Code',
+  errno: 'errno',
+  path: 'Path',
+  limit: 'Limit',
+  size: 'Size',
+  status: 'HTTP status',
+  exitCode: 'Exit code',
+  signal: 'Signal',
+  runtime: 'Runtime',
+  region: 'Region',
+  resource: 'Resource',
+};
+
+/** Units by name suffix, so a figure reads "3 s" or "128 MB", not a bare number. */
+function withUnit(name: string, value: string): string {
+  if (/Ms$|^initDuration$|^restoreDuration$/.test(name)) return `${value} ms`;
+  if (/MB$|^memorySize$|^maxMemoryUsed$/.test(name)) return `${value} MB`;
+  if (/[sS]econds$/.test(name)) return `${value} s`;
+  return value;
+}
+
+/** "initDurationMaxMs" → "Init duration max". */
+function spellOut(name: string): string {
+  const words = name
+    .replace(/(Ms|MB)$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Regular-expression plumbing (`prefix` helps a pattern compare two numbers): never shown. */
+const hiddenValues = new Set(['prefix']);
+
+/** The values worth showing, with human labels, one per label (a pattern and a signal may both read the memory size). */
+export function labelledValues(values: Record<string, string>): [string, string][] {
+  const seen = new Map<string, string>();
+  for (const [name, value] of Object.entries(values)) {
+    if (hiddenValues.has(name) || value.trim() === '') continue;
+    const label = valueLabels[name] ?? spellOut(name);
+    if (!seen.has(label)) seen.set(label, withUnit(name, value));
+  }
+  return [...seen];
 }
 
 function renderValues(values: Record<string, string>): HTMLElement | null {
-  const pairs = Object.entries(values);
+  const pairs = labelledValues(values);
   if (pairs.length === 0) return null;
   const list = element('dl', { className: 'lfg-lookup-values' });
-  for (const [name, value] of pairs) list.append(element('dt', { text: name }), element('dd', { text: value }));
+  for (const [label, value] of pairs) list.append(element('dt', { text: label }), element('dd', { text: value }));
   return list;
 }
+
+const tierText: Record<Match['tier'], string> = {
+  exact: 'The error message matches this entry.',
+  named: 'The error name or code belongs to this entry.',
+  text: 'Related by its words only: check that it fits.',
+};
 
 function renderMatch(match: Match, rank: number, summaries: Summaries): HTMLLIElement {
   const title = element('h3', {}, [element('a', { text: match.title, attributes: { href: sitePathOf(match.url) } })]);
   const summaryText = summaries[match.id];
   const summary = summaryText ? element('p', { text: summaryText }) : null;
-  const evidence = match.evidence.length
-    ? element('details', { attributes: rank === 0 ? { open: '' } : {} }, [
-        element('summary', {
-          text: `Evidence: ${match.evidence.length} line${match.evidence.length === 1 ? '' : 's'}${
-            match.occurrences > 1 ? `, ${match.occurrences} occurrences` : ''
-          }`,
-        }),
-        element('pre', { className: 'lfg-lookup-evidence', text: match.evidence.join('\n') }),
-      ])
+  const tells = match.tells.length
+    ? element('p', { className: 'lfg-lookup-tell', text: `Is it this one? ${match.tells.join(' ')}` })
     : null;
-  const reasons = match.reasons.length
-    ? element('p', { className: 'lfg-lookup-reasons', text: match.reasons.join(' ') })
-    : null;
-  const fix = element('a', { text: 'Go to the fix', attributes: { href: sitePathOf(match.url, 'fix') } });
-  return element('li', { className: 'lfg-lookup-match', attributes: { 'data-entry': match.id } }, [
-    title,
-    summary,
-    renderValues(match.values),
-    reasons,
-    evidence,
-    element('p', {}, [fix]),
+  const why = element('details', { className: 'lfg-lookup-why' }, [
+    element('summary', {
+      text: `Why this match${match.evidence.length ? ` (${match.evidence.length} line${match.evidence.length === 1 ? '' : 's'}${match.occurrences > 1 ? `, ${match.occurrences} occurrences` : ''})` : ''}`,
+    }),
+    element(
+      'ul',
+      {},
+      match.reasons.map((reason) => element('li', { text: reason })),
+    ),
+    match.evidence.length
+      ? element('pre', { className: 'lfg-lookup-evidence', text: match.evidence.join('\n') })
+      : null,
   ]);
+  const fix = element('a', { text: 'Go to the fix', attributes: { href: sitePathOf(match.url, 'fix') } });
+  return element(
+    'li',
+    { className: 'lfg-lookup-match', attributes: { 'data-entry': match.id, 'data-tier': match.tier } },
+    [
+      title,
+      element('p', { className: 'lfg-lookup-tier', text: tierText[match.tier] }),
+      tells,
+      rank === 0 ? summary : null,
+      renderValues(match.values),
+      element('p', {}, [fix]),
+      why,
+    ],
+  );
 }
 
 function renderReport(diagnosis: Diagnosis): HTMLElement | null {
@@ -68,6 +152,8 @@ function renderReport(diagnosis: Diagnosis): HTMLElement | null {
     ['Max memory used', `${report.maxMemoryUsedMB} MB of ${report.memorySizeMB} MB`],
     ['Cold starts', `${report.coldStarts} (${Math.round(report.coldStartShare * 100)}%)`],
   ];
+  if (report.initDurationMs)
+    rows.push(['Init duration p50 / max', `${ms(report.initDurationMs.p50)} / ${ms(report.initDurationMs.max)}`]);
   const table = element('table', {}, [
     element('caption', { text: 'What the REPORT lines show' }),
     element(
@@ -99,26 +185,74 @@ function renderReport(diagnosis: Diagnosis): HTMLElement | null {
   ]);
 }
 
-/** Replaces the contents of `container` with the diagnosis. */
-export function renderDiagnosis(container: HTMLElement, diagnosis: Diagnosis, summaries: Summaries, showTop: boolean) {
+export interface Fallback {
+  /** The error index, for browsing. */
+  indexUrl: string;
+  /** Opens the site search with the pasted text; absent when the page has no site search. */
+  searchSite?: () => void;
+}
+
+/** When nothing is certain: the closest candidates are listed above; also offer site search and the index. */
+function renderFallback(fallback: Fallback, hasCandidates: boolean): HTMLElement {
+  const search = fallback.searchSite
+    ? element('button', { text: 'Search the whole site for this text', attributes: { type: 'button' } })
+    : null;
+  if (search && fallback.searchSite) search.addEventListener('click', fallback.searchSite);
+  return element('div', { className: 'lfg-lookup-fallback' }, [
+    element('p', {
+      text: hasCandidates
+        ? 'Not certain: these are the closest entries. If none fits, search the site or browse the index.'
+        : 'No entry recognises this text. Try the whole error line, including its error name, search the site, or browse the index.',
+    }),
+    element('p', { className: 'lfg-lookup-fallback-actions' }, [
+      search,
+      element('a', { text: 'Browse the error index', attributes: { href: fallback.indexUrl } }),
+    ]),
+  ]);
+}
+
+/**
+ * Replaces the contents of `container` with the diagnosis: the answer first (a confident match, a
+ * healthy verdict, or the closest candidates with a way on), then every match, the REPORT figures
+ * and the notes.
+ */
+export function renderDiagnosis(
+  container: HTMLElement,
+  diagnosis: Diagnosis,
+  summaries: Summaries,
+  fallback: Fallback,
+) {
   const nodes: (Node | null)[] = [];
-  const top = showTop ? confidentMatch(diagnosis) : undefined;
+  const top = confidentMatch(diagnosis);
   if (top) {
     const topSummary = summaries[top.id];
     nodes.push(
-      element('div', { className: 'lfg-lookup-top', attributes: { role: 'note' } }, [
-        element('p', { text: `This is most likely: ${top.title}.` }),
+      element('div', { className: 'lfg-lookup-top lfg-lookup-answer', attributes: { role: 'note' } }, [
+        element('p', { className: 'lfg-lookup-answer-title' }, [
+          element('span', { text: 'This is most likely: ' }),
+          element('a', { text: top.title, attributes: { href: sitePathOf(top.url) } }),
+        ]),
         topSummary ? element('p', { text: topSummary }) : null,
         element('p', {}, [
           element('a', { text: `Go to the fix for ${top.title}`, attributes: { href: sitePathOf(top.url, 'fix') } }),
         ]),
       ]),
     );
+  } else if (diagnosis.healthy) {
+    nodes.push(
+      element('div', { className: 'lfg-lookup-healthy lfg-lookup-answer', attributes: { role: 'note' } }, [
+        element('p', { className: 'lfg-lookup-answer-title', text: 'These lines look healthy.' }),
+        element('p', { text: diagnosis.notes[0] ?? '' }),
+      ]),
+    );
+  } else {
+    nodes.push(renderFallback(fallback, diagnosis.matches.length > 0));
   }
   if (diagnosis.matches.length > 0) {
-    nodes.push(
-      element('h2', { text: `${diagnosis.matches.length} matching error${diagnosis.matches.length === 1 ? '' : 's'}` }),
-    );
+    const heading = top
+      ? `${diagnosis.matches.length} matching entr${diagnosis.matches.length === 1 ? 'y' : 'ies'}`
+      : `Closest entr${diagnosis.matches.length === 1 ? 'y' : 'ies'}`;
+    nodes.push(element('h2', { text: heading }));
     nodes.push(
       element(
         'ol',
@@ -126,14 +260,9 @@ export function renderDiagnosis(container: HTMLElement, diagnosis: Diagnosis, su
         diagnosis.matches.map((match, rank) => renderMatch(match, rank, summaries)),
       ),
     );
-  } else if (!diagnosis.report) {
-    nodes.push(
-      element('p', {
-        text: 'No entry recognises this text. Try pasting the whole error line, including the error type, or browse the error index.',
-      }),
-    );
   }
   nodes.push(renderReport(diagnosis));
-  for (const note of diagnosis.notes) nodes.push(element('p', { className: 'lfg-lookup-note', text: note }));
+  const notes = diagnosis.healthy && !top ? diagnosis.notes.slice(1) : diagnosis.notes;
+  for (const note of notes) nodes.push(element('p', { className: 'lfg-lookup-note', text: note }));
   container.replaceChildren(...nodes.filter((node): node is Node => node !== null));
 }

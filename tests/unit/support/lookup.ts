@@ -1,13 +1,13 @@
-import { loadTopicMap } from '../../tests/unit/support/fixtures';
-import type { ErrorEntry } from '../schema/errors';
-import { readEntryFiles } from '../schema/files';
-import { checkEntry } from '../schema/validate';
-import { buildErrorIndex } from './build-index';
-import type { ErrorIndex, IndexEntry } from './schema';
+import { buildErrorIndex } from '../../../src/lookup/build-index';
+import type { ErrorIndex, IndexEntry } from '../../../src/lookup/schema';
+import type { ErrorEntry } from '../../../src/schema/errors';
+import { readEntryFiles } from '../../../src/schema/files';
+import { checkEntry } from '../../../src/schema/validate';
+import { loadTopicMap } from './fixtures';
 
 /** Test helpers: the catalogue as it is on disk now (other entries are being written meanwhile). */
 
-export { type FixtureMessage, loadFixtureMessages } from '../../tests/unit/support/fixtures';
+export { type FixtureMessage, loadFixtureMessages } from './fixtures';
 
 export function loadTopics(): Record<string, string | null> {
   return loadTopicMap().topics;

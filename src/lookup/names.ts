@@ -1,0 +1,124 @@
+/**
+ * The named tier: error names and codes found anywhere in a paste, inside whatever wrapping the SDK,
+ * CLI or runtime put around them. The names come only from the entries: their messages' error
+ * types and their `names` field. Nothing here keeps a list of its own.
+ */
+import type { IndexEntry } from './schema';
+
+/** One entry answering to a name, and how to tell it apart when others do too. */
+export interface NameOwner {
+  entry: number;
+  tell?: string;
+}
+
+export interface NameTable {
+  /** Single-token names (`TooManyRequestsException`, `ENOTFOUND`, `Runtime.ExitError`) → owners. */
+  tokens: ReadonlyMap<string, readonly NameOwner[]>;
+  /** Names of several words (`502 Bad Gateway`), lower-cased → the name as written and its owners. */
+  phrases: ReadonlyMap<string, { name: string; owners: readonly NameOwner[] }>;
+}
+
+/**
+ * Error types so common that finding them as a bare word says nothing (`Error`, `TypeError`): they
+ * count only where a log states them as the error type (an `errorType` field, an `Error Type:`
+ * label), never as a name found anywhere.
+ */
+export const genericErrorTypes: ReadonlySet<string> = new Set([
+  'Error',
+  'Exception',
+  'TypeError',
+  'ReferenceError',
+  'SyntaxError',
+  'RangeError',
+  'ValueError',
+  'KeyError',
+  'RuntimeError',
+  'AttributeError',
+  'ClientError',
+  'EC',
+  // Node's wrapper for any rejected promise: it names how the error escaped, not what it was.
+  'Runtime.UnhandledPromiseRejection',
+]);
+
+/** Builds the table of names from the entries' error types and `names`. */
+export function buildNameTable(entries: readonly IndexEntry[]): NameTable {
+  const tokens = new Map<string, NameOwner[]>();
+  const phrases = new Map<string, { name: string; owners: NameOwner[] }>();
+  const add = (name: string, owner: NameOwner) => {
+    if (name.includes(' ')) {
+      const key = name.toLowerCase();
+      const found = phrases.get(key) ?? { name, owners: [] };
+      const existing = found.owners.find((other) => other.entry === owner.entry);
+      if (existing) {
+        if (owner.tell && !existing.tell) existing.tell = owner.tell;
+      } else found.owners.push(owner);
+      phrases.set(key, found);
+      return;
+    }
+    const owners = tokens.get(name) ?? [];
+    const existing = owners.find((other) => other.entry === owner.entry);
+    if (existing) {
+      if (owner.tell && !existing.tell) existing.tell = owner.tell;
+    } else owners.push(owner);
+    tokens.set(name, owners);
+  };
+  entries.forEach((entry, position) => {
+    for (const { name, tell } of entry.names ?? []) add(name, tell ? { entry: position, tell } : { entry: position });
+    for (const type of entry.errorTypes ?? []) if (!genericErrorTypes.has(type)) add(type, { entry: position });
+  });
+  return { tokens, phrases };
+}
+
+const token = /[A-Za-z0-9_$][\w.$:-]{0,199}/g;
+const trailing = /[.:-]+$/;
+const phraseBoundary = /[A-Za-z0-9_]/;
+
+/**
+ * The names of the table that occur in `text` as whole tokens, each with the offset of its first
+ * occurrence. A dotted token (`Amazon.Lambda.Model.TooManyRequestsException`,
+ * `com.amazonaws.services.lambda.model.ResourceNotFoundException`) is tried whole, then without each
+ * leading segment in turn; the longest known name wins, so `Lambda.TooManyRequestsException` (a
+ * Step Functions error) is not also read as the bare Lambda exception.
+ */
+export function findNames(text: string, table: NameTable): Map<string, number> {
+  const found = new Map<string, number>();
+  if (table.tokens.size > 0) {
+    token.lastIndex = 0;
+    for (let match = token.exec(text); match; match = token.exec(text)) {
+      let candidate = match[0].replace(trailing, '');
+      // A Go SDK error ends its name with a colon (`TooManyRequestsException:`), a Python line with one too.
+      if (candidate.includes(':')) candidate = candidate.slice(0, candidate.indexOf(':'));
+      for (;;) {
+        if (candidate.length === 0) break;
+        if (table.tokens.has(candidate)) {
+          if (!found.has(candidate)) found.set(candidate, match.index);
+          break;
+        }
+        const dot = candidate.indexOf('.');
+        if (dot === -1) break;
+        candidate = candidate.slice(dot + 1);
+      }
+    }
+  }
+  if (table.phrases.size > 0) {
+    const lower = text.toLowerCase();
+    for (const [key, { name }] of table.phrases) {
+      let at = lower.indexOf(key);
+      while (at !== -1) {
+        const before = lower[at - 1] ?? ' ';
+        const after = lower[at + key.length] ?? ' ';
+        if (!phraseBoundary.test(before) && !phraseBoundary.test(after)) {
+          if (!found.has(name)) found.set(name, at);
+          break;
+        }
+        at = lower.indexOf(key, at + 1);
+      }
+    }
+  }
+  return found;
+}
+
+/** The owners of a name found by `findNames`. */
+export function ownersOf(name: string, table: NameTable): readonly NameOwner[] {
+  return table.tokens.get(name) ?? table.phrases.get(name.toLowerCase())?.owners ?? [];
+}
