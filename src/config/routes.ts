@@ -46,6 +46,7 @@ export function readEntryHeaders(): EntryHeader[] {
  */
 export const customPages: Record<string, readonly string[]> = {
   '/alarms/': [],
+  '/api/runtimes.json': [],
   '/insights/': [],
   '/playground/': [],
   ...Object.fromEntries(Object.keys(EXAMPLES).map((id) => [`/playground/${id}/`, []])),
