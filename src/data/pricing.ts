@@ -47,7 +47,7 @@ export const lambdaPrices = {
   currency: 'USD',
   requestPerMillion: facts['price-requests'].value,
   gbSecond: { x86_64: facts['price-gb-second-x86'].value, arm64: facts['price-gb-second-arm'].value },
-  tier: 'the first volume tier (the first 6 billion GB-seconds a month on x86)',
+  tier: 'the first volume tier (the first 6 billion GB-seconds a month on x86_64, 7.5 billion on arm64)',
   freeTier: { requests: facts['free-tier-requests'].value, gbSeconds: facts['free-tier-gb-seconds'].value },
   source: facts['price-requests'].source.url,
   readOn: facts['price-requests'].checked,
