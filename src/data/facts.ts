@@ -382,12 +382,12 @@ export const facts = {
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html',
     },
     checked,
-    since: '2023-11-26',
+    since: '2023-11',
     history: [
       {
         value: 500,
-        text: 'a burst of 500–3,000 per account (by Region) in the first minute, then 500 more per minute',
-        until: '2023-11-26',
+        text: 'an initial burst of 500 to 3,000 environments depending on the Region, then 500 more per minute',
+        until: '2023-11',
         source: {
           title: 'AWS Lambda functions now scale 12 times faster when handling high-volume requests (AWS News Blog)',
           url: 'https://aws.amazon.com/blogs/aws/aws-lambda-functions-now-scale-12-times-faster-when-handling-high-volume-requests/',
@@ -406,7 +406,12 @@ export const facts = {
     statement: 'An account has a concurrency quota of 1,000 per Region by default (lower for new accounts).',
     source: quotas,
     checked,
-    mentions: [{ pattern: /\b1,?000\b(?! ?(?:ms|MB|RPS|requests|execution environments))/, near: /concurren/i }],
+    mentions: [
+      {
+        pattern: /\b1,?000\b(?! ?(?:ms|MB|RPS|requests|execution environments))/,
+        near: /account|per Region|quota|by default|concurrent executions/i,
+      },
+    ],
   },
   'unreserved-min': {
     value: 100,
@@ -427,14 +432,13 @@ export const facts = {
     unit: 'count',
     text: 'two',
     forms: { digits: '2', twice: 'twice', retries: 'two retries' },
-    statement: 'By default Lambda makes two retries of a failed asynchronous invocation (configurable from 0 to 2).',
+    statement: 'When an asynchronous invocation fails, Lambda retries it twice by default (configurable from 0 to 2).',
     source: asyncPage,
     checked,
     mentions: [
-      {
-        pattern: /\b(?:two|2) (?:more )?(?:retries|retry attempts)\b|\bretrie[sd] (?:it )?twice\b/i,
-        near: /async|event|retr/i,
-      },
+      { pattern: /\b(?:two|2) (?:more )?(?:retries|retry attempts) by default\b/i },
+      { pattern: /\bretrie[sd] (?:it |them )?\**twice\b/i, near: /async|event/i },
+      { pattern: /\b(?:two|2) more times\b/i, near: /async|event|retr/i },
     ],
   },
   'async-max-event-age': {

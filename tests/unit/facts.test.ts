@@ -83,6 +83,8 @@ describe('fact registry', () => {
       'cause: |',
       '  The synchronous response is limited to 6 MB,',
       '  and :fact[payload-sync] is fine.',
+      'scenarios:',
+      '  - "A guide says \\"the response payload is 6 MB\\" but the synchronous response was 7 MB."',
       'fixes:',
       '  - title: Shrink it',
       '    body: Keep the response below `6 MB`.',
@@ -91,13 +93,14 @@ describe('fact registry', () => {
       '---',
       '',
       'The default timeout is 3 seconds.',
+      'You will often read that a "6 MB response is the default" limit.',
       '```ts',
       'const timeout = 900; // 900 seconds',
       '```',
     ].join('\n');
     expect(scanSource('x.mdx', source, 'entry')).toEqual([
       { file: 'x.mdx', line: 6, id: 'payload-sync', match: '6 MB' },
-      { file: 'x.mdx', line: 15, id: 'timeout-default', match: '3 seconds' },
+      { file: 'x.mdx', line: 17, id: 'timeout-default', match: '3 seconds' },
     ]);
   });
 });

@@ -33,9 +33,14 @@ const skippedKeys = new Set([
 
 const blank = (text: string) => text.replace(/[^\n]/g, ' ');
 
-/** Blanks what is not prose inside a Markdown span: code spans, link targets, URLs, fact tokens, tags. */
-function maskMarkdown(text: string): string {
+/**
+ * Blanks what is not prose inside a Markdown span: code spans, link targets, URLs, fact tokens, tags,
+ * and quotations (a quoted message or claim keeps its numbers). Inside a YAML double-quoted scalar the
+ * quotation marks of a quotation are escaped (`\"`).
+ */
+function maskMarkdown(text: string, quote = /"[^"\n]*"|“[^”\n]*”/g): string {
   return text
+    .replace(quote, blank)
     .replace(/`[^`\n]*`/g, blank)
     .replace(new RegExp(factTokenPattern.source, 'g'), blank)
     .replace(/\]\([^)\s]*\)/g, blank)
@@ -96,8 +101,13 @@ function maskFrontmatter(yamlText: string): string {
   };
   visit(document.contents, undefined, 0);
   let masked = blank(yamlText);
-  for (const [from, to] of keep)
-    masked = masked.slice(0, from) + maskMarkdown(yamlText.slice(from, to)) + masked.slice(to);
+  for (const [from, to] of keep) {
+    const source = yamlText.slice(from, to);
+    const inner = source.startsWith('"')
+      ? `"${maskMarkdown(source.slice(1, -1), /\\"[^"\n]*?\\"|“[^”\n]*”/g)}"`
+      : maskMarkdown(source);
+    masked = masked.slice(0, from) + inner + masked.slice(to);
+  }
   return masked;
 }
 
