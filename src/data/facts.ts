@@ -126,7 +126,13 @@ export const facts = {
     value: 900,
     unit: 'seconds',
     text: '900 seconds (15 minutes)',
-    forms: { seconds: '900 seconds', short: '900 s', minutes: '15 minutes' },
+    forms: {
+      seconds: '900 seconds',
+      short: '900 s',
+      minutes: '15 minutes',
+      'seconds-adjective': '900-second',
+      'minutes-adjective': '15-minute',
+    },
     statement: 'A function can run for at most 900 seconds (15 minutes) per invocation.',
     source: timeoutPage,
     checked,
@@ -155,7 +161,7 @@ export const facts = {
     value: 10,
     unit: 'seconds',
     text: '10 seconds',
-    forms: { short: '10 s' },
+    forms: { short: '10 s', adjective: '10-second' },
     statement: 'On-demand functions must finish the Init phase within 10 seconds.',
     source: { ...environmentPage, url: `${environmentPage.url}#runtimes-lifecycle-ib` },
     checked,
@@ -431,7 +437,7 @@ export const facts = {
     value: 2,
     unit: 'count',
     text: 'two',
-    forms: { digits: '2', twice: 'twice', retries: 'two retries' },
+    forms: { digits: '2', twice: 'twice', retries: 'two retries', 'retried-twice': 'retried twice' },
     statement: 'When an asynchronous invocation fails, Lambda retries it twice by default (configurable from 0 to 2).',
     source: asyncPage,
     checked,
@@ -486,6 +492,7 @@ export const facts = {
     value: '2025-08-01',
     unit: 'date',
     text: '1 August 2025',
+    forms: { month: 'August 2025' },
     statement:
       'Since 1 August 2025 the INIT phase is billed for on-demand functions packaged as .zip on managed runtimes too.',
     source: {
@@ -593,14 +600,17 @@ export function getFact(id: string): Fact {
 
 /**
  * The words a page shows for a fact: its `text`, a named `form`, `previous` (the value before the
- * last change) or `since` (the day the current value started, as `1 December 2020`).
+ * last change; `previous-2` the one before that) or `since` (the day the current value started, as
+ * `1 December 2020`).
  */
 export function factText(id: string, form?: string): string {
   const fact = getFact(id);
   if (!form) return fact.text;
-  if (form === 'previous') {
-    const previous = fact.history?.[0];
-    if (!previous) throw new Error(`Fact "${id}" has no earlier value for form=previous`);
+  const earlier = /^previous(?:-(\d+))?$/.exec(form);
+  if (earlier) {
+    // `previous` is the value before the last change, `previous-2` the one before that, and so on.
+    const previous = fact.history?.[Number(earlier[1] ?? 1) - 1];
+    if (!previous) throw new Error(`Fact "${id}" has no earlier value for form=${form}`);
     return previous.text;
   }
   if (form === 'since') {
@@ -618,7 +628,9 @@ export function factText(id: string, form?: string): string {
 /** The source a rendered fact links to: for `previous`, the source of the earlier value. */
 export function factSource(id: string, form?: string): FactSource {
   const fact = getFact(id);
-  return form === 'previous' && fact.history?.[0] ? fact.history[0].source : fact.source;
+  const earlier = form ? /^previous(?:-(\d+))?$/.exec(form) : null;
+  const previous = earlier ? fact.history?.[Number(earlier[1] ?? 1) - 1] : undefined;
+  return previous ? previous.source : fact.source;
 }
 
 /** `2020-12-01` → `1 December 2020`; `2025-10` → `October 2025`; `2017` stays `2017`. */
@@ -654,7 +666,7 @@ export function factTokensToText(text: string): string {
 /** The title a rendered fact carries: its statement and the day it was checked. */
 export function factTitle(id: string): string {
   const fact = getFact(id);
-  return `${fact.statement} (checked ${formatFactDate(fact.checked)})`;
+  return `${fact.statement.replace(/\.$/, '')} (checked ${formatFactDate(fact.checked)}).`;
 }
 
 export interface HandStatedFact {

@@ -39,6 +39,7 @@ describe('fact registry', () => {
     expect(factText('timeout-max', 'minutes')).toBe('15 minutes');
     expect(factText('timeout-max', 'previous')).toBe('300 seconds (5 minutes)');
     expect(factText('memory-max', 'since')).toBe('1 December 2020');
+    expect(factText('payload-async', 'previous-2')).toBe('128 KB');
     expect(() => factText('timeout-max', 'hours')).toThrow(/no form "hours"/);
     expect(() => getFact('payload-synch')).toThrow(/Unknown fact "payload-synch"/);
     expect(formatFactDate('2025-10')).toBe('October 2025');
