@@ -120,7 +120,8 @@ export const facts = {
     statement: 'A new function times out after 3 seconds unless you configure another timeout.',
     source: timeoutPage,
     checked,
-    mentions: [{ pattern: /\b3 ?(?:seconds|s)\b/, near: /default/i }],
+    forms: { adjective: '3-second' },
+    mentions: [{ pattern: /\b3[- ]?(?:seconds|second|s)\b/, near: /default/i }],
   },
   'timeout-max': {
     value: 900,
@@ -179,6 +180,19 @@ export const facts = {
   },
 
   // --- Memory, CPU, storage ------------------------------------------------------------------------
+  'memory-reduced-quota': {
+    value: 3008,
+    unit: 'MB',
+    text: '3,008 MB',
+    statement:
+      'An account whose memory quota is still reduced (new accounts) cannot set more than 3,008 MB until AWS raises the quota.',
+    source: {
+      title: 'Troubleshoot deployment issues in Lambda: memory quota',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-deployment.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b3,?008 ?MB\b/, near: /new account|reduced|other people's accounts|so far/i }],
+  },
   'memory-max': {
     value: 10240,
     unit: 'MB',
@@ -305,7 +319,7 @@ export const facts = {
     checked,
     since: '2025-07-31',
     history: [{ value: 20, text: '20 MB', until: '2025-07-31', source: quotas }],
-    mentions: [{ pattern: /\b200 ?MB\b/ }, { pattern: /\b20 ?MB\b/, near: /stream/i }],
+    mentions: [{ pattern: /\b(?:200|20) ?MB\b/, near: /stream/i }],
   },
 
   // --- Deployment ----------------------------------------------------------------------------------
@@ -316,7 +330,7 @@ export const facts = {
     statement: 'A .zip file uploaded directly to Lambda can be up to 50 MB (zipped); larger packages go through S3.',
     source: quotas,
     checked,
-    mentions: [{ pattern: /\b50 ?MB\b/, near: /zip|upload|direct|package|deploy|console/i }],
+    mentions: [{ pattern: /\b50 ?MB\b/, near: /\.zip|upload|direct/i }],
   },
   'unzipped-max': {
     value: 250,
@@ -680,10 +694,11 @@ export interface HandStatedFact {
 /**
  * Finds registered values written by hand in prose. `text` should already have its code, quoted
  * messages and fact tokens blanked out (same length, so offsets still map to lines). A value counts
- * when one of the fact's mentions matches and, if the mention has `near`, the sentence around it
+ * when one of the fact's mentions matches and, if the mention has `near`, the sentence around it in
+ * `context` (the same text unmasked, where inline code such as `/tmp` still names the subject)
  * contains those words. Where two facts match the same words, the first registered wins.
  */
-export function findHandStatedFacts(text: string): HandStatedFact[] {
+export function findHandStatedFacts(text: string, context: string = text): HandStatedFact[] {
   const found: HandStatedFact[] = [];
   const taken: [number, number][] = [];
   for (const id of factIds) {
@@ -693,7 +708,9 @@ export function findHandStatedFacts(text: string): HandStatedFact[] {
         const start = match.index;
         const end = start + match[0].length;
         if (taken.some(([from, to]) => start < to && end > from)) continue;
-        if (mention.near && !mention.near.test(sentenceAround(text, start, end))) continue;
+        // `4.6 MB` is not `6 MB`, nor `1,250 MB` `250 MB`.
+        if (/[\d.,]/.test(text[start - 1] ?? '')) continue;
+        if (mention.near && !mention.near.test(sentenceAround(context, start, end))) continue;
         taken.push([start, end]);
         found.push({ id, match: match[0], index: start });
       }

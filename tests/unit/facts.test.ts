@@ -15,7 +15,6 @@ import {
   formatFactDate,
   getFact,
 } from '../../src/data/facts';
-import pending from './facts-pending.json';
 import { scanContent, scanSource } from './support/fact-scan';
 
 describe('fact registry', () => {
@@ -107,34 +106,11 @@ describe('fact registry', () => {
 });
 
 describe('content', () => {
-  // Values not yet converted, per file, as `<fact id> "<text>"` → how many times. The list may only
-  // shrink: a hit not listed fails, and so does a listed hit that is gone (delete its line).
-  const pendingByFile = pending as Record<string, Record<string, number>>;
-
-  it('states no registered value by hand (beyond the pending list, which must match exactly)', () => {
-    const hits = scanContent();
-    const counts: Record<string, Record<string, number>> = {};
-    for (const hit of hits) {
-      const key = `${hit.id} "${hit.match.replace(/\s+/g, ' ')}"`;
-      const file = counts[hit.file] ?? {};
-      file[key] = (file[key] ?? 0) + 1;
-      counts[hit.file] = file;
-    }
-    const unexpected = hits
-      .filter((hit) => {
-        const key = `${hit.id} "${hit.match.replace(/\s+/g, ' ')}"`;
-        return (counts[hit.file]?.[key] ?? 0) > (pendingByFile[hit.file]?.[key] ?? 0);
-      })
-      .map(
-        (hit) =>
-          `${hit.file}:${hit.line} states ${hit.id} by hand ("${hit.match}"): use :fact[${hit.id}] or <Fact id="${hit.id}" />`,
-      );
-    expect(unexpected).toEqual([]);
-    const gone = Object.entries(pendingByFile).flatMap(([file, keys]) =>
-      Object.entries(keys)
-        .filter(([key, count]) => (counts[file]?.[key] ?? 0) < count)
-        .map(([key]) => `${file}: ${key} is no longer stated by hand; lower its count in facts-pending.json`),
+  it('states no registered value by hand', () => {
+    const hits = scanContent().map(
+      (hit) =>
+        `${hit.file}:${hit.line} states ${hit.id} by hand ("${hit.match}"): use :fact[${hit.id}] or <Fact id="${hit.id}" />`,
     );
-    expect(gone).toEqual([]);
+    expect(hits).toEqual([]);
   });
 });

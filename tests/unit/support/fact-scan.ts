@@ -20,16 +20,7 @@ export interface HandStatedHit {
 /** Frontmatter keys whose values are prose shown to readers. */
 const proseKeys = new Set(['summary', 'cause', 'scenarios', 'title', 'body', 'prevention', 'why']);
 /** Top-level keys whose items are never prose (verbatim quotes, code, citations). */
-const skippedKeys = new Set([
-  'messages',
-  'patterns',
-  'insights',
-  'references',
-  'names',
-  'alarms',
-  'related',
-  'aliases',
-]);
+const skippedKeys = new Set(['messages', 'patterns', 'insights', 'references', 'names', 'related', 'aliases']);
 
 const blank = (text: string) => text.replace(/[^\n]/g, ' ');
 
@@ -39,13 +30,17 @@ const blank = (text: string) => text.replace(/[^\n]/g, ' ');
  * quotation marks of a quotation are escaped (`\"`).
  */
 function maskMarkdown(text: string, quote = /"[^"\n]*"|“[^”\n]*”/g): string {
-  return text
-    .replace(quote, blank)
-    .replace(/`[^`\n]*`/g, blank)
-    .replace(new RegExp(factTokenPattern.source, 'g'), blank)
-    .replace(/\]\([^)\s]*\)/g, blank)
-    .replace(/https?:\/\/\S+/g, blank)
-    .replace(/<[^>\n]*>/g, blank);
+  return (
+    text
+      .replace(quote, blank)
+      .replace(/`[^`\n]*`/g, blank)
+      .replace(new RegExp(factTokenPattern.source, 'g'), blank)
+      // The title of a cited page is a quotation too: `[title](https://…)`.
+      .replace(/\[[^\]\n]*\]\(https?:[^)\s]*\)/g, blank)
+      .replace(/\]\([^)\s]*\)/g, blank)
+      .replace(/https?:\/\/\S+/g, blank)
+      .replace(/<[^>\n]*>/g, blank)
+  );
 }
 
 /** Keeps only the prose of an MDX body (same length, so offsets still map to lines). */
@@ -123,7 +118,7 @@ export function maskContent(source: string, kind: 'entry' | 'page'): string {
 
 export function scanSource(file: string, source: string, kind: 'entry' | 'page'): HandStatedHit[] {
   const masked = maskContent(source, kind);
-  return findHandStatedFacts(masked).map(({ id, match, index }) => ({
+  return findHandStatedFacts(masked, source).map(({ id, match, index }) => ({
     file,
     line: masked.slice(0, index).split('\n').length,
     id,
