@@ -5,6 +5,7 @@
  * the CDK and validate the YAML, and the alarms page lists it.
  */
 import { absoluteUrl, entryPath } from '../config/urls';
+import { factTokensToText } from '../data/facts';
 import { type Alarm, alarmParameterPattern, type ErrorEntry } from '../schema/errors';
 
 /** The absolute links an alarm carries. */
@@ -249,7 +250,8 @@ export function renderRunbook(entry: EntryForAlarms, links: AlarmLinks): string 
     '',
     '## 3. Prevent a repeat',
     '',
-    ...entry.prevention.map((step) => `- [ ] ${step}`),
+    // Prevention steps may state facts as `:fact[id]` tokens; a runbook is plain Markdown, so they become text.
+    ...entry.prevention.map((step) => `- [ ] ${factTokensToText(step)}`),
     '',
     '## Notes for this service',
     '',

@@ -1,5 +1,6 @@
 import { EXAMPLES } from '../../playground/examples/catalogue.ts';
 import { entrySections, optionalSections } from '../components/entry/sections.ts';
+import { factTokensToText } from '../data/facts.ts';
 import { categories } from '../schema/errors.ts';
 import { readEntryFiles } from '../schema/files.ts';
 import { idFromFile } from '../schema/validate.ts';
@@ -30,7 +31,7 @@ export function readEntryHeaders(): EntryHeader[] {
     }>;
     return {
       id: header.id ?? idFromFile(file),
-      title: header.title ?? file,
+      title: header.title ? factTokensToText(header.title) : file,
       category: header.category ?? '',
       aliases: header.aliases ?? [],
       fixCount: header.fixes?.length ?? 0,
@@ -45,6 +46,7 @@ export function readEntryHeaders(): EntryHeader[] {
  */
 export const customPages: Record<string, readonly string[]> = {
   '/alarms/': [],
+  '/api/runtimes.json': [],
   '/insights/': [],
   '/playground/': [],
   ...Object.fromEntries(Object.keys(EXAMPLES).map((id) => [`/playground/${id}/`, []])),

@@ -1,8 +1,10 @@
 /**
- * The Lambda prices and billing rules the guide and the right-sizing calculator use. This is the
- * only place a price is written down: pages and code import it, so a price change is one edit
- * here (and a look at the tests, whose hand-computed figures use these rates).
+ * The Lambda prices and billing rules the guide and the right-sizing calculator use, in the shape
+ * the calculator wants. The figures themselves live in the registry of facts (src/data/facts.ts),
+ * with their sources and the day they were checked: a price change is one edit there (and a look
+ * at the tests, whose hand-computed figures use these rates).
  */
+import { facts } from './facts';
 
 /** The two instruction-set architectures a function can run on. */
 export type Architecture = 'x86_64' | 'arm64';
@@ -43,12 +45,12 @@ export interface LambdaPrices {
 export const lambdaPrices = {
   region: 'us-east-1',
   currency: 'USD',
-  requestPerMillion: 0.2,
-  gbSecond: { x86_64: 0.0000166667, arm64: 0.0000133334 },
-  tier: 'the first volume tier (the first 6 billion GB-seconds a month on x86)',
-  freeTier: { requests: 1_000_000, gbSeconds: 400_000 },
-  source: 'https://aws.amazon.com/lambda/pricing/',
-  readOn: '2026-11-26',
+  requestPerMillion: facts['price-requests'].value,
+  gbSecond: { x86_64: facts['price-gb-second-x86'].value, arm64: facts['price-gb-second-arm'].value },
+  tier: 'the first volume tier (the first 6 billion GB-seconds a month on x86_64, 7.5 billion on arm64)',
+  freeTier: { requests: facts['free-tier-requests'].value, gbSeconds: facts['free-tier-gb-seconds'].value },
+  source: facts['price-requests'].source.url,
+  readOn: facts['price-requests'].checked,
   checkedAgainst: [
     { title: 'AWS Lambda pricing', url: 'https://aws.amazon.com/lambda/pricing/' },
     {
@@ -69,20 +71,20 @@ export const lambdaPrices = {
 /** How duration is measured and rounded for billing, with the dates the rules changed. */
 export const billingRules = {
   /** Billed duration is rounded up to this many milliseconds. */
-  granularityMs: 1,
-  granularitySince: '2020-12-01',
+  granularityMs: facts['billing-granularity'].value,
+  granularitySince: facts['billing-granularity'].since,
   /** The rounding before `granularitySince`. */
-  previousGranularityMs: 100,
-  granularitySource: 'https://aws.amazon.com/blogs/aws/new-for-aws-lambda-1ms-billing-granularity-adds-cost-savings/',
+  previousGranularityMs: facts['billing-granularity'].history[0].value,
+  granularitySource: facts['billing-granularity'].source.url,
   /** Since this day the INIT phase is billed for on-demand .zip functions on managed runtimes too. */
-  initBilledSince: '2025-08-01',
-  initBilledSource: 'https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase',
+  initBilledSince: facts['init-billing'].value,
+  initBilledSource: facts['init-billing'].source.url,
   /** Arm duration is priced this much below x86 (requests cost the same). */
-  armDurationDiscount: 0.2,
-  armSince: '2021-09-29',
+  armDurationDiscount: facts['arm-duration-discount'].value / 100,
+  armSince: facts['arm-duration-discount'].since,
   /** Compute Savings Plans: "save up to 17 percent on Lambda" (duration and provisioned concurrency). */
-  savingsPlanMaxDiscount: 0.17,
-  savingsPlanSource: 'https://docs.aws.amazon.com/whitepapers/latest/how-aws-pricing-works/lambda.html',
+  savingsPlanMaxDiscount: facts['savings-plan-max'].value / 100,
+  savingsPlanSource: facts['savings-plan-max'].source.url,
 } as const;
 
 /** Formats a date of this file (`2026-11-26`) for prose: `26 November 2026`. */
@@ -98,14 +100,14 @@ export function formatPriceDate(isoDate: string): string {
 export const insightsPrice = {
   region: 'us-east-1',
   /** US dollars per GB of log data scanned (1 GB = 10^9 bytes, as AWS bills data volumes). */
-  perGbScanned: 0.005,
-  source: 'https://aws.amazon.com/cloudwatch/pricing/',
-  sourceTitle: 'Amazon CloudWatch pricing',
+  perGbScanned: facts['insights-scan-price'].value,
+  source: facts['insights-scan-price'].source.url,
+  sourceTitle: facts['insights-scan-price'].source.title,
   /**
    * The day the figure was checked. The pricing page renders its tables in the browser; the figure
    * is the one it lists for US East (N. Virginia) under Logs → Analyze (Logs Insights queries), as
    * quoted in dated copies (infracost's price-list tests; c3x.dev, June 2026) and in
    * docs/reference/logs-insights.md §6.
    */
-  checkedOn: '2026-11-26',
+  checkedOn: facts['insights-scan-price'].checked,
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { factTokenPattern, factTokensToText, isFactId } from '../data/facts.ts';
 
 /** The kinds of problem an entry can be filed under; each has an overview page. */
 export const categories = [
@@ -27,6 +28,17 @@ export const entryIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const entryId = z.string().regex(entryIdPattern, 'must be kebab-case: lower-case letters, digits and single hyphens');
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/**
+ * Plain text that may state a registered fact as `:fact[id]` (src/data/facts.ts); the token becomes
+ * the fact's words, since titles and summaries are shown where no link can go (index, search, lookup).
+ */
+const plainWithFacts = nonEmpty
+  .refine(
+    (text) => [...text.matchAll(factTokenPattern)].every((match) => isFactId(match[1] ?? '')),
+    'names a fact that src/data/facts.ts does not register',
+  )
+  .transform(factTokensToText);
 
 /** Like nonEmpty, but kept exactly as written: a message's trailing tab is part of the message. */
 const verbatim = z.string().refine((text) => text.trim() !== '', 'must not be empty');
@@ -96,7 +108,7 @@ export const entryNameSchema = z.object({
 /** One way to fix the problem, with code in both languages the guide supports. */
 export const fixSchema = z.object({
   /** A short imperative title: it is also the index's "first action" for the first fix. */
-  title: nonEmpty,
+  title: plainWithFacts,
   /** Markdown: what to change and why it works. */
   body: nonEmpty,
   /** The same fix in TypeScript and in Python; both are compiled in `npm test`. */
@@ -196,9 +208,9 @@ export const errorEntrySchema = z.object({
   /** Equals the file name; the page lives at `/errors/<id>/` forever. */
   id: entryId,
   /** The name of the problem as an engineer would say it. */
-  title: nonEmpty,
+  title: plainWithFacts,
   /** One sentence: what happened and its most likely cause. Shown in the index and search results. */
-  summary: nonEmpty.refine((text) => !/[.!?]\s+[A-Z]/.test(text), 'must be one sentence'),
+  summary: plainWithFacts.refine((text) => !/[.!?]\s+[A-Z]/.test(text), 'must be one sentence'),
   /** The category the entry is filed under. */
   category: z.enum(categories),
   /** When the problem occurs. */

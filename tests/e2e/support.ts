@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { getSiteLocation } from '../../src/config/site';
-import type { ErrorEntry } from '../../src/schema/errors';
+import { type ErrorEntry, errorEntrySchema } from '../../src/schema/errors';
 import { readEntryFiles } from '../../src/schema/files';
 
 const { base } = getSiteLocation();
@@ -11,8 +11,9 @@ export function sitePath(path: string): string {
   return `${base.replace(/\/$/, '')}${path}`;
 }
 
+/** The entries as the site sees them: validated, with `:fact[id]` tokens in titles turned into text. */
 export function readEntries(): ErrorEntry[] {
-  return readEntryFiles().map(({ data }) => data as ErrorEntry);
+  return readEntryFiles().map(({ data }) => errorEntrySchema.parse(data));
 }
 
 /** Runs axe on the page (WCAG 2.x A and AA) and fails with the violations listed. */

@@ -1,0 +1,731 @@
+/**
+ * The registry of facts: every Lambda limit, quota, default, price and dated change the guide states,
+ * written down once with its unit, the sentence that states it, its source, the day it was checked and
+ * the values it had before. Pages state a fact through the registry, never by hand:
+ *
+ * - in MDX (guides, entry bodies): `<Fact id="payload-sync" />` (src/components/Fact.astro);
+ * - in an entry's frontmatter Markdown (cause, scenarios, fix bodies, prevention, metric notes):
+ *   `:fact[payload-sync]`, or `:fact[timeout-max]{form=minutes}` for another wording of the same
+ *   value, rendered by src/components/Markdown.astro.
+ *
+ * `tests/unit/facts.test.ts` reads all content and names the file and line of every registered value
+ * stated by hand, recognised by the `mentions` of each fact (the value with its unit, and where the
+ * same number means other things, a word that must appear in the same sentence).
+ *
+ * This module is pure data and functions: pages, components, the lookup and the tests import it.
+ */
+
+/** Where a fact is published. */
+export interface FactSource {
+  title: string;
+  url: string;
+}
+
+/** A value the fact had before, up to the day it changed. */
+export interface FactChange {
+  /** The value in the fact's unit, for code that computes with it. */
+  value: number | string;
+  /** The value as a page writes it, e.g. `300 seconds`. */
+  text: string;
+  /** The first day the newer value applied (ISO date), as precise as the source allows. */
+  until: string;
+  source: FactSource;
+  /** What is uncertain about the change, e.g. a date AWS has not published. */
+  note?: string;
+}
+
+/** A way a page can state the value by hand, which the content test looks for. */
+export interface FactMention {
+  /** The value with its unit as written, e.g. /\b6 ?MB\b/. */
+  pattern: RegExp;
+  /** Words that must appear in the same sentence for the number to be this fact. */
+  near?: RegExp;
+}
+
+export type FactUnit =
+  | 'seconds'
+  | 'milliseconds'
+  | 'minutes'
+  | 'hours'
+  | 'MB'
+  | 'KB'
+  | 'GB'
+  | 'count'
+  | 'percent'
+  | 'USD'
+  | 'date';
+
+export interface Fact {
+  /** The value in `unit`: a number, or an ISO date for `unit: 'date'`. */
+  value: number | string;
+  unit: FactUnit;
+  /** The value as a page writes it by default, e.g. `6 MB`. */
+  text: string;
+  /** Other wordings of the same value, chosen with `{form=<name>}` or `<Fact form="<name>" />`. */
+  forms?: Readonly<Record<string, string>>;
+  /** The sentence that states the fact, in our words; shown as the link's title. */
+  statement: string;
+  source: FactSource;
+  /** The day the value was last compared with the source (ISO date). */
+  checked: string;
+  /** The day the current value started to apply, when the source gives it. */
+  since?: string;
+  /** Earlier values, newest first. */
+  history?: readonly FactChange[];
+  /** How a page could state the value by hand (current and earlier values). */
+  mentions: readonly FactMention[];
+}
+
+const quotas: FactSource = {
+  title: 'Lambda quotas (AWS Lambda Developer Guide)',
+  url: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html',
+};
+const limitsHistory = (commit: string): FactSource => ({
+  title: `Lambda limits, AWS Lambda Developer Guide history (awsdocs/aws-lambda-developer-guide@${commit})`,
+  url: `https://github.com/awsdocs/aws-lambda-developer-guide/blob/${commit}/doc_source/limits.md`,
+});
+const timeoutPage: FactSource = {
+  title: 'Configure Lambda function timeout',
+  url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html',
+};
+const environmentPage: FactSource = {
+  title: 'Understanding the Lambda execution environment lifecycle',
+  url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html',
+};
+const pricingPage: FactSource = { title: 'AWS Lambda pricing', url: 'https://aws.amazon.com/lambda/pricing/' };
+const pricingWhitepaper: FactSource = {
+  title: 'How AWS Pricing Works: Lambda',
+  url: 'https://docs.aws.amazon.com/whitepapers/latest/how-aws-pricing-works/lambda.html',
+};
+const oneMsBilling: FactSource = {
+  title: 'New for AWS Lambda – 1ms Billing Granularity Adds Cost Savings (AWS News Blog, 1 Dec 2020)',
+  url: 'https://aws.amazon.com/blogs/aws/new-for-aws-lambda-1ms-billing-granularity-adds-cost-savings/',
+};
+const asyncPage: FactSource = {
+  title: 'Asynchronous invocation (AWS Lambda Developer Guide)',
+  url: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html',
+};
+
+/** Today's check of the values below against docs/reference/lambda-facts.md and the pages it cites. */
+const checked = '2026-11-30';
+/** The prices were last read from the pricing page on this day. */
+const pricesChecked = '2026-11-26';
+
+export const facts = {
+  // --- Timeout -----------------------------------------------------------------------------------
+  'timeout-default': {
+    value: 3,
+    unit: 'seconds',
+    text: '3 seconds',
+    statement: 'A new function times out after 3 seconds unless you configure another timeout.',
+    source: timeoutPage,
+    checked,
+    forms: { adjective: '3-second' },
+    mentions: [{ pattern: /\b3[- ]?(?:seconds|second|s)\b/, near: /default/i }],
+  },
+  'timeout-max': {
+    value: 900,
+    unit: 'seconds',
+    text: '900 seconds (15 minutes)',
+    forms: {
+      seconds: '900 seconds',
+      short: '900 s',
+      minutes: '15 minutes',
+      'seconds-adjective': '900-second',
+      'minutes-adjective': '15-minute',
+    },
+    statement: 'A function can run for at most 900 seconds (15 minutes) per invocation.',
+    source: timeoutPage,
+    checked,
+    since: '2018-10-11',
+    history: [{ value: 300, text: '300 seconds (5 minutes)', until: '2018-10-11', source: limitsHistory('8f844c8') }],
+    mentions: [
+      { pattern: /\b900[- ]?(?:seconds|second|s|sec)\b/ },
+      {
+        pattern: /\b15[- ]?(?:minutes|minute|min)\b/,
+        near: /timeout|time out|maximum|max|limit|run for|at most|up to/i,
+      },
+    ],
+  },
+  'timeout-managed-instances': {
+    value: 5400,
+    unit: 'seconds',
+    text: '90 minutes',
+    forms: { seconds: '5,400 seconds' },
+    statement:
+      'On Lambda Managed Instances, asynchronous and event-source-mapping invocations can run for up to 90 minutes.',
+    source: quotas,
+    checked,
+    mentions: [{ pattern: /\b90 ?(?:minutes|min)\b/ }, { pattern: /\b5,?400 ?(?:seconds|s)\b/ }],
+  },
+  'init-timeout': {
+    value: 10,
+    unit: 'seconds',
+    text: '10 seconds',
+    forms: { short: '10 s', adjective: '10-second' },
+    statement: 'On-demand functions must finish the Init phase within 10 seconds.',
+    source: { ...environmentPage, url: `${environmentPage.url}#runtimes-lifecycle-ib` },
+    checked,
+    mentions: [{ pattern: /\b10[- ]?(?:seconds|second|s)\b/, near: /\binit|initiali[sz]/i }],
+  },
+  'init-timeout-extended': {
+    value: 130,
+    unit: 'seconds',
+    text: '130 seconds',
+    statement:
+      'With provisioned concurrency, SnapStart or Managed Instances, Init may take 130 seconds or the configured timeout, whichever is higher.',
+    source: { ...environmentPage, url: `${environmentPage.url}#runtimes-lifecycle-ib` },
+    checked,
+    mentions: [{ pattern: /\b130 ?(?:seconds|s)\b/ }],
+  },
+
+  // --- Memory, CPU, storage ------------------------------------------------------------------------
+  'memory-reduced-quota': {
+    value: 3008,
+    unit: 'MB',
+    text: '3,008 MB',
+    statement:
+      'An account whose memory quota is still reduced (new accounts) cannot set more than 3,008 MB until AWS raises the quota.',
+    source: {
+      title: 'Troubleshoot deployment issues in Lambda: memory quota',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-deployment.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b3,?008 ?MB\b/, near: /new account|reduced|other people's accounts|so far/i }],
+  },
+  'memory-max': {
+    value: 10240,
+    unit: 'MB',
+    text: '10,240 MB',
+    statement: 'Memory can be set from 128 MB to 10,240 MB in 1-MB steps.',
+    source: quotas,
+    checked,
+    since: '2020-12-01',
+    history: [{ value: 3008, text: '3,008 MB', until: '2020-12-01', source: limitsHistory('682401c') }],
+    mentions: [
+      { pattern: /\b10,?240 ?MB\b/, near: /memory|MemorySize/i },
+      { pattern: /\b3,?008 ?MB\b/, near: /memory|MemorySize|maximum/i },
+    ],
+  },
+  'memory-min': {
+    value: 128,
+    unit: 'MB',
+    text: '128 MB',
+    statement: 'The smallest memory setting is 128 MB.',
+    source: quotas,
+    checked,
+    mentions: [{ pattern: /\b128 ?MB\b/, near: /minimum|smallest|lowest|at least|from 128/i }],
+  },
+  'memory-per-vcpu': {
+    value: 1769,
+    unit: 'MB',
+    text: '1,769 MB',
+    statement: 'At 1,769 MB a function has the equivalent of one vCPU; CPU is allocated in proportion to memory.',
+    source: {
+      title: 'Configure Lambda function memory',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b1,?769 ?MB\b/ }],
+  },
+  'ephemeral-default': {
+    value: 512,
+    unit: 'MB',
+    text: '512 MB',
+    statement: 'Every function gets 512 MB of /tmp by default, and SnapStart supports no more than 512 MB.',
+    source: quotas,
+    checked,
+    mentions: [{ pattern: /\b512 ?MB\b/, near: /\/tmp|ephemeral|EphemeralStorage|SnapStart|disk|storage/i }],
+  },
+  'ephemeral-max': {
+    value: 10240,
+    unit: 'MB',
+    text: '10,240 MB',
+    forms: { gb: '10 GB' },
+    statement: 'Ephemeral storage (/tmp) can be configured from 512 MB to 10,240 MB.',
+    source: {
+      title: 'EphemeralStorage (AWS Lambda API Reference)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/api/API_EphemeralStorage.html',
+    },
+    checked,
+    since: '2022-03-24',
+    history: [
+      {
+        value: 512,
+        text: '512 MB, fixed',
+        until: '2022-03-24',
+        source: {
+          title: 'aws-sdk-js-v3 commit d77b86b (24 Mar 2022): increased ephemeral storage up to 10 GB',
+          url: 'https://github.com/aws/aws-sdk-js-v3/commit/d77b86b',
+        },
+      },
+    ],
+    mentions: [{ pattern: /\b(?:10,?240 ?MB|10 ?GB)\b/, near: /\/tmp|ephemeral|EphemeralStorage/i }],
+  },
+  'file-descriptors': {
+    value: 1024,
+    unit: 'count',
+    text: '1,024',
+    statement: 'An execution environment can open 1,024 file descriptors and run 1,024 processes and threads.',
+    source: quotas,
+    checked,
+    mentions: [{ pattern: /\b1,?024\b(?! ?MB)/, near: /descriptor|open files|ulimit|EMFILE|processes|threads/i }],
+  },
+
+  // --- Payloads ------------------------------------------------------------------------------------
+  'payload-sync': {
+    value: 6,
+    unit: 'MB',
+    text: '6 MB',
+    statement: 'A synchronous invocation can send a request of up to 6 MB and return a response of up to 6 MB.',
+    source: quotas,
+    checked,
+    mentions: [{ pattern: /\b6 ?MB\b/, near: /payload|request|response|invo|synchronous|RequestResponse/i }],
+  },
+  'payload-async': {
+    value: 1,
+    unit: 'MB',
+    text: '1 MB',
+    statement: 'An asynchronous (Event) invocation accepts a payload of up to 1 MB.',
+    source: {
+      title: 'Invoke (AWS Lambda API Reference)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html',
+    },
+    checked,
+    since: '2025-10',
+    history: [
+      {
+        value: 0.25,
+        text: '256 KB',
+        until: '2025-10',
+        source: {
+          title: 'More room to build: serverless services now support payloads up to 1 MB (AWS Compute Blog)',
+          url: 'https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb',
+        },
+      },
+      { value: 0.125, text: '128 KB', until: '2018-11-20', source: limitsHistory('4bc1fe1') },
+    ],
+    mentions: [
+      { pattern: /\b1 ?MB\b/, near: /async|Event\b|event payload/i },
+      { pattern: /\b(?:256|128) ?KB\b/, near: /async|Event\b|event payload|payload/i },
+    ],
+  },
+  'streaming-response-max': {
+    value: 200,
+    unit: 'MB',
+    text: '200 MB',
+    statement: 'A streamed response can be up to 200 MB.',
+    source: quotas,
+    checked,
+    since: '2025-07-31',
+    history: [{ value: 20, text: '20 MB', until: '2025-07-31', source: quotas }],
+    mentions: [{ pattern: /\b(?:200|20) ?MB\b/, near: /stream/i }],
+  },
+
+  // --- Deployment ----------------------------------------------------------------------------------
+  'zip-upload-max': {
+    value: 50,
+    unit: 'MB',
+    text: '50 MB',
+    statement: 'A .zip file uploaded directly to Lambda can be up to 50 MB (zipped); larger packages go through S3.',
+    source: quotas,
+    checked,
+    mentions: [{ pattern: /\b50 ?MB\b/, near: /\.zip|upload|direct/i }],
+  },
+  'unzipped-max': {
+    value: 250,
+    unit: 'MB',
+    text: '250 MB',
+    statement: 'The unzipped function code and all its layers together can be up to 250 MB.',
+    source: quotas,
+    checked,
+    mentions: [{ pattern: /\b250 ?MB\b/ }],
+  },
+  'layers-max': {
+    value: 5,
+    unit: 'count',
+    text: 'five',
+    forms: { digits: '5' },
+    statement: 'A function can use up to five layers.',
+    source: quotas,
+    checked,
+    mentions: [{ pattern: /\b(?:five|5) layers\b/i }],
+  },
+  'container-image-max': {
+    value: 10,
+    unit: 'GB',
+    text: '10 GB',
+    statement: 'A container image can be up to 10 GB uncompressed, layers included.',
+    source: quotas,
+    checked,
+    mentions: [{ pattern: /\b10 ?GB\b/, near: /image|container/i }],
+  },
+  'code-storage': {
+    value: 300,
+    unit: 'GB',
+    text: '300 GB',
+    statement: 'Each account has 300 GB of Lambda-managed code storage per Region.',
+    source: {
+      title: 'Self-managed code storage (AWS Lambda Developer Guide)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-self-managed-storage.html',
+    },
+    checked,
+    history: [
+      {
+        value: 75,
+        text: '75 GB',
+        until: '2026-04-30',
+        source: limitsHistory('1065cda'),
+        note: 'AWS has not published the day of the change; 2026-04-30 is the docs history entry for self-managed code storage.',
+      },
+    ],
+    mentions: [{ pattern: /\b300 ?GB\b/ }, { pattern: /\b75 ?GB\b/ }],
+  },
+  'env-vars-max': {
+    value: 4,
+    unit: 'KB',
+    text: '4 KB',
+    statement: 'All environment variables of a function together can take up to 4 KB.',
+    source: quotas,
+    checked,
+    mentions: [{ pattern: /\b4 ?KB\b/, near: /environment|variable/i }],
+  },
+
+  // --- Concurrency and scaling ---------------------------------------------------------------------
+  'scaling-rate': {
+    value: 1000,
+    unit: 'count',
+    text: '1,000 execution environments every 10 seconds',
+    statement: 'Each function can scale by 1,000 execution environments every 10 seconds.',
+    source: {
+      title: 'Lambda scaling behavior',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html',
+    },
+    checked,
+    since: '2023-11',
+    history: [
+      {
+        value: 500,
+        text: 'an initial burst of 500 to 3,000 environments depending on the Region, then 500 more per minute',
+        until: '2023-11',
+        source: {
+          title: 'AWS Lambda functions now scale 12 times faster when handling high-volume requests (AWS News Blog)',
+          url: 'https://aws.amazon.com/blogs/aws/aws-lambda-functions-now-scale-12-times-faster-when-handling-high-volume-requests/',
+        },
+      },
+    ],
+    mentions: [
+      { pattern: /\b1,?000\b[^.]{0,40}\bevery 10 (?:seconds|s)\b/ },
+      { pattern: /\b500\b[^.]{0,6}3,?000\b/, near: /burst|scal/i },
+    ],
+  },
+  'concurrency-default': {
+    value: 1000,
+    unit: 'count',
+    text: '1,000',
+    statement: 'An account has a concurrency quota of 1,000 per Region by default (lower for new accounts).',
+    source: quotas,
+    checked,
+    mentions: [
+      {
+        pattern: /\b1,?000\b(?! ?(?:ms|MB|RPS|requests|execution environments))/,
+        near: /account|per Region|quota|by default|concurrent executions/i,
+      },
+    ],
+  },
+  'unreserved-min': {
+    value: 100,
+    unit: 'count',
+    text: '100',
+    statement: 'Lambda keeps at least 100 units of concurrency unreserved for functions without a reservation.',
+    source: {
+      title: 'Configuring reserved concurrency',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b100\b(?! ?(?:ms|MB|%))/, near: /unreserved/i }],
+  },
+
+  // --- Asynchronous invocation ---------------------------------------------------------------------
+  'async-retries': {
+    value: 2,
+    unit: 'count',
+    text: 'two',
+    forms: { digits: '2', twice: 'twice', retries: 'two retries', 'retried-twice': 'retried twice' },
+    statement: 'When an asynchronous invocation fails, Lambda retries it twice by default (configurable from 0 to 2).',
+    source: asyncPage,
+    checked,
+    mentions: [
+      { pattern: /\b(?:two|2) (?:more )?(?:retries|retry attempts) by default\b/i },
+      { pattern: /\bretrie[sd] (?:it |them )?\**twice\b/i, near: /async|event/i },
+      { pattern: /\b(?:two|2) more times\b/i, near: /async|event|retr/i },
+    ],
+  },
+  'async-max-event-age': {
+    value: 6,
+    unit: 'hours',
+    text: '6 hours',
+    statement: 'Lambda keeps an asynchronous event for up to 6 hours before it discards it.',
+    source: asyncPage,
+    checked,
+    mentions: [{ pattern: /\b(?:6|six) ?(?:hours|h)\b/i, near: /async|event|age|queue/i }],
+  },
+
+  // --- API Gateway -----------------------------------------------------------------------------------
+  'apigw-integration-timeout': {
+    value: 29,
+    unit: 'seconds',
+    text: '29 seconds',
+    forms: { short: '29 s' },
+    statement:
+      'API Gateway waits at most 29 seconds for an integration by default; Regional and private REST APIs can ask for more since June 2024.',
+    source: {
+      title: 'Amazon API Gateway integration timeout limit increase beyond 29 seconds (AWS What’s New, 4 Jun 2024)',
+      url: 'https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/',
+    },
+    checked,
+    mentions: [{ pattern: /\b29[- ]?(?:seconds|second|s)\b/ }],
+  },
+
+  // --- Billing and prices ----------------------------------------------------------------------------
+  'billing-granularity': {
+    value: 1,
+    unit: 'milliseconds',
+    text: '1 ms',
+    statement: 'Duration is billed in 1 ms increments.',
+    source: oneMsBilling,
+    checked: pricesChecked,
+    since: '2020-12-01',
+    history: [{ value: 100, text: '100 ms', until: '2020-12-01', source: oneMsBilling }],
+    mentions: [
+      { pattern: /\b1 ?ms\b/, near: /bill|round|granular/i },
+      { pattern: /\b100 ?ms\b/, near: /bill|round|granular/i },
+    ],
+  },
+  'init-billing': {
+    value: '2025-08-01',
+    unit: 'date',
+    text: '1 August 2025',
+    forms: { month: 'August 2025' },
+    statement:
+      'Since 1 August 2025 the INIT phase is billed for on-demand functions packaged as .zip on managed runtimes too.',
+    source: {
+      title: 'AWS Lambda standardizes billing for INIT Phase (AWS Compute Blog)',
+      url: 'https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase',
+    },
+    checked: pricesChecked,
+    mentions: [{ pattern: /\b(?:1 August 2025|August 1, 2025|Aug(?:ust)? 2025|2025-08-01)\b/ }],
+  },
+  'price-requests': {
+    value: 0.2,
+    unit: 'USD',
+    text: '$0.20 per million requests',
+    forms: { amount: '$0.20' },
+    statement: 'Requests cost $0.20 per million in US East (N. Virginia), on both architectures.',
+    source: pricingPage,
+    checked: pricesChecked,
+    mentions: [{ pattern: /\$0\.20?\b/, near: /request|million/i }],
+  },
+  'price-gb-second-x86': {
+    value: 0.0000166667,
+    unit: 'USD',
+    text: '$0.0000166667 per GB-second',
+    forms: { amount: '$0.0000166667' },
+    statement: 'On-demand duration on x86_64 costs $0.0000166667 per GB-second in US East (N. Virginia), first tier.',
+    source: pricingPage,
+    checked: pricesChecked,
+    mentions: [{ pattern: /\$?0\.0000166667\b/ }],
+  },
+  'price-gb-second-arm': {
+    value: 0.0000133334,
+    unit: 'USD',
+    text: '$0.0000133334 per GB-second',
+    forms: { amount: '$0.0000133334' },
+    statement: 'On-demand duration on arm64 costs $0.0000133334 per GB-second in US East (N. Virginia), first tier.',
+    source: pricingPage,
+    checked: pricesChecked,
+    mentions: [{ pattern: /\$?0\.0000133334\b/ }],
+  },
+  'free-tier-requests': {
+    value: 1_000_000,
+    unit: 'count',
+    text: '1,000,000',
+    forms: { words: '1 million' },
+    statement: 'The monthly free tier includes 1 million requests, shared by both architectures.',
+    source: pricingWhitepaper,
+    checked: pricesChecked,
+    mentions: [{ pattern: /\b(?:1,000,000|1 million|one million)\b/, near: /free tier/i }],
+  },
+  'free-tier-gb-seconds': {
+    value: 400_000,
+    unit: 'count',
+    text: '400,000 GB-seconds',
+    statement: 'The monthly free tier includes 400,000 GB-seconds of compute, shared by both architectures.',
+    source: pricingWhitepaper,
+    checked: pricesChecked,
+    mentions: [{ pattern: /\b400,?000\b/ }],
+  },
+  'arm-duration-discount': {
+    value: 20,
+    unit: 'percent',
+    text: '20%',
+    statement: 'Duration on arm64 is priced 20% below x86_64; requests cost the same.',
+    source: {
+      title: 'AWS Lambda Functions Powered by AWS Graviton2 Processor (AWS News Blog, 29 Sep 2021)',
+      url: 'https://aws.amazon.com/blogs/aws/aws-lambda-functions-powered-by-aws-graviton2-processor-run-your-functions-on-arm-and-get-up-to-34-better-price-performance/',
+    },
+    checked: pricesChecked,
+    since: '2021-09-29',
+    mentions: [{ pattern: /\b20 ?(?:%|percent)/, near: /arm|graviton|x86/i }],
+  },
+  'savings-plan-max': {
+    value: 17,
+    unit: 'percent',
+    text: '17%',
+    statement: 'Compute Savings Plans lower the price of Lambda duration and provisioned concurrency by up to 17%.',
+    source: pricingWhitepaper,
+    checked: pricesChecked,
+    mentions: [{ pattern: /\b17 ?(?:%|percent)/ }],
+  },
+  'insights-scan-price': {
+    value: 0.005,
+    unit: 'USD',
+    text: '$0.005 per GB scanned',
+    statement: 'CloudWatch Logs Insights queries cost $0.005 per GB of log data scanned in US East (N. Virginia).',
+    source: { title: 'Amazon CloudWatch pricing', url: 'https://aws.amazon.com/cloudwatch/pricing/' },
+    checked: pricesChecked,
+    mentions: [{ pattern: /\$0\.005\b/ }],
+  },
+} as const satisfies Record<string, Fact>;
+
+export type FactId = keyof typeof facts;
+
+export const factIds = Object.keys(facts) as FactId[];
+
+export function isFactId(id: string): id is FactId {
+  return Object.hasOwn(facts, id);
+}
+
+/** The fact with this id; an unknown id throws, naming the known ones, so a typo fails the build. */
+export function getFact(id: string): Fact {
+  if (!isFactId(id)) throw new Error(`Unknown fact "${id}". Known facts: ${factIds.join(', ')}`);
+  return facts[id];
+}
+
+/**
+ * The words a page shows for a fact: its `text`, a named `form`, `previous` (the value before the
+ * last change; `previous-2` the one before that) or `since` (the day the current value started, as
+ * `1 December 2020`).
+ */
+export function factText(id: string, form?: string): string {
+  const fact = getFact(id);
+  if (!form) return fact.text;
+  const earlier = /^previous(?:-(\d+))?$/.exec(form);
+  if (earlier) {
+    // `previous` is the value before the last change, `previous-2` the one before that, and so on.
+    const previous = fact.history?.[Number(earlier[1] ?? 1) - 1];
+    if (!previous) throw new Error(`Fact "${id}" has no earlier value for form=${form}`);
+    return previous.text;
+  }
+  if (form === 'since') {
+    if (!fact.since) throw new Error(`Fact "${id}" has no since date for form=since`);
+    return formatFactDate(fact.since);
+  }
+  const text = fact.forms?.[form];
+  if (text === undefined) {
+    const known = ['previous', 'since', ...Object.keys(fact.forms ?? {})].join(', ');
+    throw new Error(`Fact "${id}" has no form "${form}" (known: ${known})`);
+  }
+  return text;
+}
+
+/** The source a rendered fact links to: for `previous`, the source of the earlier value. */
+export function factSource(id: string, form?: string): FactSource {
+  const fact = getFact(id);
+  const earlier = form ? /^previous(?:-(\d+))?$/.exec(form) : null;
+  const previous = earlier ? fact.history?.[Number(earlier[1] ?? 1) - 1] : undefined;
+  return previous ? previous.source : fact.source;
+}
+
+/** `2020-12-01` → `1 December 2020`; `2025-10` → `October 2025`; `2017` stays `2017`. */
+export function formatFactDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  const monthName = (m: string) =>
+    new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleDateString('en-GB', { month: 'long', timeZone: 'UTC' });
+  if (day && month) return `${Number(day)} ${monthName(month)} ${year}`;
+  if (month) return `${monthName(month)} ${year}`;
+  return isoDate;
+}
+
+/** A `:fact[id]` or `:fact[id]{form=name}` token in Markdown text. */
+export const factTokenPattern = /:fact\[([a-z0-9-]+)\](?:\{form=([a-z0-9-]+)\})?/g;
+
+export interface FactReference {
+  id: string;
+  form?: string;
+}
+
+/** Replaces every fact token in `text` with what `render` makes of it (HTML, or plain text). */
+export function replaceFactTokens(text: string, render: (reference: FactReference) => string): string {
+  return text.replace(factTokenPattern, (_, id: string, form: string | undefined) =>
+    render(form === undefined ? { id } : { id, form }),
+  );
+}
+
+/** Plain-text rendering, for places without links (search snippets, errors.json, alarm text). */
+export function factTokensToText(text: string): string {
+  return replaceFactTokens(text, ({ id, form }) => factText(id, form));
+}
+
+/** The title a rendered fact carries: its statement and the day it was checked. */
+export function factTitle(id: string): string {
+  const fact = getFact(id);
+  return `${fact.statement.replace(/\.$/, '')} (checked ${formatFactDate(fact.checked)}).`;
+}
+
+export interface HandStatedFact {
+  id: FactId;
+  /** The text that states the value. */
+  match: string;
+  /** Offset of the match in the text searched. */
+  index: number;
+}
+
+/**
+ * Finds registered values written by hand in prose. `text` should already have its code, quoted
+ * messages and fact tokens blanked out (same length, so offsets still map to lines). A value counts
+ * when one of the fact's mentions matches and, if the mention has `near`, the sentence around it in
+ * `context` (the same text unmasked, where inline code such as `/tmp` still names the subject)
+ * contains those words. Where two facts match the same words, the first registered wins.
+ */
+export function findHandStatedFacts(text: string, context: string = text): HandStatedFact[] {
+  const found: HandStatedFact[] = [];
+  const taken: [number, number][] = [];
+  for (const id of factIds) {
+    for (const mention of facts[id].mentions as readonly FactMention[]) {
+      const pattern = new RegExp(mention.pattern.source, `${mention.pattern.flags.replace('g', '')}g`);
+      for (const match of text.matchAll(pattern)) {
+        const start = match.index;
+        const end = start + match[0].length;
+        if (taken.some(([from, to]) => start < to && end > from)) continue;
+        // `4.6 MB` is not `6 MB`, nor `1,250 MB` `250 MB`.
+        if (/[\d.,]/.test(text[start - 1] ?? '')) continue;
+        if (mention.near && !mention.near.test(sentenceAround(context, start, end))) continue;
+        taken.push([start, end]);
+        found.push({ id, match: match[0], index: start });
+      }
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** The sentence containing [start, end): up to the previous and next full stop, or a blank line. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const boundary = /[.!?](?=\s)|\n\s*\n/g;
+  let from = 0;
+  for (const match of text.slice(0, start).matchAll(boundary)) from = match.index + match[0].length;
+  boundary.lastIndex = 0;
+  const after = boundary.exec(text.slice(end));
+  const to = after ? end + after.index : text.length;
+  return text.slice(from, to);
+}
