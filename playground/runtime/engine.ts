@@ -11,12 +11,27 @@ import { installVirtualTime, VirtualClock } from './clock.ts';
 import { formatConsoleLine, formatErrorJson, formatErrorMessage, type LogLevel } from './format.ts';
 import { formatArgs } from './inspect.ts';
 import { MemoryMeter } from './memory.ts';
-import type { EnvironmentConfig, HostToWorker, InvocationResult, SerializedFailure, WorkerToHost } from './messages.ts';
+import type {
+  EnvironmentConfig,
+  HostToWorker,
+  InvocationResult,
+  LogBudget,
+  SerializedFailure,
+  WorkerToHost,
+} from './messages.ts';
 import { MODULE_URL, type ModuleUrlMaker, prepareModule, SERVICES_GLOBAL } from './module-loader.ts';
+import { OutputMeter } from './output.ts';
 import { createRandom } from './prng.ts';
 
 /** Lambda gives the init phase 10 seconds on demand. */
 const INIT_LIMIT_MS = 10_000;
+
+/**
+ * Virtual CPU one log line costs at one vCPU (the runtime writes each line synchronously). A model
+ * parameter of the playground, not an AWS figure: it makes code that logs in a loop run out of time,
+ * as it does in Lambda, instead of logging for free.
+ */
+export const LOG_LINE_CPU_MS = 0.005;
 
 type Handler = (event: unknown, context: unknown) => unknown;
 
@@ -63,10 +78,28 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
   let requestId: string | undefined;
   let crash: { error: unknown } | undefined;
   let realPending = 0;
+  const output = new OutputMeter(post);
+  /** The deadline of the phase that is running (init or invocation), and the CPU factor to charge logging by. */
+  let phase: { deadline: number; cpuFactor: number; overrun: boolean } | undefined;
 
   const log = (level: LogLevel, args: unknown[]) => {
-    const now = activeClock?.now ?? Date.now();
-    post({ type: 'log', line: formatConsoleLine(now, requestId, level, formatArgs(args)) });
+    const clock = activeClock;
+    if (clock && phase) {
+      if (phase.overrun) return;
+      clock.advance(LOG_LINE_CPU_MS * phase.cpuFactor);
+      if (clock.now > phase.deadline) {
+        // Lambda would have stopped the function here; nothing after this line is printed.
+        phase.overrun = true;
+        output.flush();
+        post({ type: 'overrun' });
+        return;
+      }
+    }
+    if (!output.open) {
+      output.drop();
+      return;
+    }
+    output.write(formatConsoleLine(clock?.now ?? Date.now(), requestId, level, formatArgs(args)));
   };
 
   const logError = (label: 'Invoke Error' | 'Uncaught Exception', error: unknown) => {
@@ -96,6 +129,7 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
    */
   async function drive(env: Environment, isSettled: () => boolean, deadline: number): Promise<DriveEnd> {
     for (;;) {
+      output.flush();
       await nextMacrotask();
       if (crash) return { crash: crash.error };
       if (env.memory.killed) return 'killed';
@@ -117,10 +151,17 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
     }
   }
 
-  async function initialize(code: string, config: EnvironmentConfig, startEpochMs: number): Promise<void> {
+  async function initialize(
+    code: string,
+    config: EnvironmentConfig,
+    startEpochMs: number,
+    budget: LogBudget,
+  ): Promise<void> {
     const streamSeed = config.seed + config.environmentIndex * 7919;
     const clock = new VirtualClock(startEpochMs);
     activeClock = clock;
+    output.reset(budget);
+    phase = { deadline: startEpochMs + INIT_LIMIT_MS, cpuFactor: computeCpuFactor(config.memoryMb), overrun: false };
     const memory = new MemoryMeter(config.memoryMb * 1024 * 1024);
     installVirtualTime(clock, createRandom(streamSeed, 'user'));
     patchConsole();
@@ -138,8 +179,10 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
     // Starting the Node.js runtime itself, before any user code: 100 to 160 ms.
     clock.advance(100 + overheadRandom() * 60);
 
-    const fail = (failure: SerializedFailure) =>
+    const fail = (failure: SerializedFailure) => {
+      output.flush();
       post({ type: 'init-failed', ...failure, initDurationMs: clock.now - startEpochMs, endEpochMs: clock.now });
+    };
 
     const prepared = await prepareModule(code, toModuleUrl);
     if (!prepared.ok) {
@@ -164,6 +207,8 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
     });
     const env: Environment = { config, clock, memory, overheadRandom, handler: () => undefined };
     const end = await drive(env, () => module !== undefined || loadError !== undefined, startEpochMs + INIT_LIMIT_MS);
+    // What the runtime prints from here on (errors) is its own, not code logging in a loop.
+    phase = undefined;
     if (end === 'deadline') {
       const error = Object.assign(new Error('Init phase timed out after 10.00 seconds'), { name: 'Sandbox.Timedout' });
       error.stack = `${error.name}: ${error.message}`;
@@ -193,14 +238,23 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
     }
     env.handler = handler as Handler;
     environment = env;
+    output.flush();
     post({ type: 'init-done', initDurationMs: clock.now - startEpochMs, endEpochMs: clock.now });
   }
 
-  async function invoke(env: Environment, id: string, event: unknown, startEpochMs: number): Promise<void> {
+  async function invoke(
+    env: Environment,
+    id: string,
+    event: unknown,
+    startEpochMs: number,
+    budget: LogBudget,
+  ): Promise<void> {
     const { clock, memory, config } = env;
     clock.now = Math.max(clock.now, startEpochMs);
     const start = clock.now;
     const deadline = start + config.timeoutSeconds * 1000;
+    output.reset(budget);
+    phase = { deadline, cpuFactor: computeCpuFactor(config.memoryMb), overrun: false };
     requestId = id;
     memory.beginInvocation();
     // The runtime's own share of every invocation: fetching the event, posting the response.
@@ -234,6 +288,7 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
       finish({ ok: false, error });
     }
     const end = await drive(env, () => settled !== undefined, deadline);
+    phase = undefined;
 
     let result: InvocationResult;
     if (end === 'killed') {
@@ -260,6 +315,7 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
       }
     }
     requestId = undefined;
+    output.flush();
     post({
       type: 'invoke-done',
       result,
@@ -273,11 +329,11 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
     async receive(message: HostToWorker): Promise<void> {
       switch (message.type) {
         case 'init':
-          await initialize(message.code, message.config, message.startEpochMs);
+          await initialize(message.code, message.config, message.startEpochMs, message.budget);
           return;
         case 'invoke':
           if (!environment) throw new Error('invoke before a successful init');
-          await invoke(environment, message.requestId, message.event, message.startEpochMs);
+          await invoke(environment, message.requestId, message.event, message.startEpochMs, message.budget);
           return;
       }
     },

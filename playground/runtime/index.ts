@@ -18,12 +18,15 @@ import {
 } from './format.ts';
 import type { EnvironmentPort, RuntimeHost } from './host.ts';
 import { RUNTIME_BASELINE_BYTES } from './memory.ts';
-import type { EnvironmentConfig, HostToWorker, WorkerToHost } from './messages.ts';
+import type { EnvironmentConfig, HostToWorker, LogBudget, WorkerToHost } from './messages.ts';
+import { DEFAULT_LOG_BUDGET, utf8Length } from './output.ts';
 import { createRandom, createUuid } from './prng.ts';
 
 export type { ServicesConfig } from '../services/config.ts';
 export type { RuntimeHost } from './host.ts';
 export { MEMORY_MODEL_SENTENCE } from './memory.ts';
+export type { LogBudget } from './messages.ts';
+export { DEFAULT_LOG_BUDGET, MAX_EVENT_BYTES } from './output.ts';
 
 export interface EmulateOptions {
   /** The handler module: JavaScript ES module source exporting `handler`. */
@@ -48,6 +51,8 @@ export interface EmulateOptions {
   startEpochMs?: number;
   /** Called with each log line as it is printed, so a page can show output before the run ends. */
   onLog?: (line: string) => void;
+  /** What the run may print (code's lines, not START/END/REPORT); DEFAULT_LOG_BUDGET unless set. */
+  logBudget?: LogBudget;
 }
 
 interface OutcomeFigures {
@@ -79,26 +84,47 @@ export interface EmulationResult {
   outcomes: InvocationOutcome[];
   /** SQS message ids moved to the dead-letter queue (with sqsRedrive). */
   deadLetters: string[];
+  /**
+   * Lines the code printed past the run's allowance, which never left the Worker; `bytes` counts
+   * only the lines that were measured (a line dropped once the allowance is spent is not even formatted).
+   */
+  dropped: { lines: number; bytes: number };
 }
 
 /** Real time a new Worker may take to start and load the engine, on top of the init watchdog. */
 const WORKER_STARTUP_GRACE_MS = 3000;
 const DEFAULT_START_EPOCH_MS = Date.UTC(2025, 5, 2, 9, 30, 0);
 
-type Reply = { kind: 'message'; message: WorkerToHost } | { kind: 'crashed'; error: unknown } | { kind: 'watchdog' };
+type Reply =
+  | { kind: 'message'; message: Exclude<WorkerToHost, { type: 'logs' } | { type: 'overrun' }> }
+  | { kind: 'crashed'; error: unknown }
+  | { kind: 'watchdog' }
+  /** The code logged past its deadline without yielding (see the `overrun` message). */
+  | { kind: 'overrun' };
+
+type LogBatch = Extract<WorkerToHost, { type: 'logs' }>;
 
 /** One Worker, with the replies it has sent and not yet been asked for. */
 class EnvironmentSession {
   private readonly pending: Reply[] = [];
   private waiter: ((reply: Reply) => void) | undefined;
+  /** Real time (performance.now) past which the pending request counts as stuck. */
+  private watchdogAt = Number.POSITIVE_INFINITY;
   private readonly port: EnvironmentPort;
-  private readonly onLog: (line: string) => void;
+  private readonly onLogs: (batch: LogBatch) => void;
 
-  constructor(port: EnvironmentPort, onLog: (line: string) => void) {
+  constructor(port: EnvironmentPort, onLogs: (batch: LogBatch) => void) {
     this.port = port;
-    this.onLog = onLog;
+    this.onLogs = onLogs;
     port.listen(
-      (message) => (message.type === 'log' ? this.onLog(message.line) : this.deliver({ kind: 'message', message })),
+      (message) => {
+        if (message.type === 'logs') this.onLogs(message);
+        else if (message.type === 'overrun') this.deliver({ kind: 'overrun' });
+        else this.deliver({ kind: 'message', message });
+        // The watchdog is a timer, and timers wait behind messages: each message checks it too, so
+        // a Worker that floods the page with messages cannot keep itself alive.
+        if (this.waiter && performance.now() > this.watchdogAt) this.deliver({ kind: 'watchdog' });
+      },
       (error) => this.deliver({ kind: 'crashed', error }),
     );
   }
@@ -112,9 +138,9 @@ class EnvironmentSession {
 
   /** Sends `message` and waits for the reply, or for the watchdog after `watchdogMs` of real time. */
   request(message: HostToWorker, watchdogMs: number): Promise<Reply> {
+    this.pending.length = 0;
     this.port.post(message);
-    const queued = this.pending.shift();
-    if (queued) return Promise.resolve(queued);
+    this.watchdogAt = performance.now() + watchdogMs;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.waiter = undefined;
@@ -122,6 +148,7 @@ class EnvironmentSession {
       }, watchdogMs);
       this.waiter = (reply) => {
         clearTimeout(timer);
+        this.watchdogAt = Number.POSITIVE_INFINITY;
         resolve(reply);
       };
     });
@@ -164,6 +191,18 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
     logs.push(line);
     options.onLog?.(line);
   };
+  const budget: LogBudget = { ...(options.logBudget ?? DEFAULT_LOG_BUDGET) };
+  const dropped = { lines: 0, bytes: 0 };
+  const receiveLogs = (batch: LogBatch) => {
+    for (const line of batch.lines) {
+      budget.lines -= 1;
+      budget.bytes -= utf8Length(line);
+      print(line);
+    }
+    dropped.lines += batch.droppedLines;
+    dropped.bytes += batch.droppedBytes;
+  };
+  const remaining = (): LogBudget => ({ lines: Math.max(0, budget.lines), bytes: Math.max(0, budget.bytes) });
   const outcomes: InvocationOutcome[] = [];
   const deadLetters: string[] = [];
   const queue = [...options.events];
@@ -196,9 +235,9 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
           environmentIndex: environmentIndex++,
           services: options.services ?? {},
         };
-        session = new EnvironmentSession(runtimeHost.spawn(), print);
+        session = new EnvironmentSession(runtimeHost.spawn(), receiveLogs);
         const reply = await session.request(
-          { type: 'init', code: options.code, config, startEpochMs: now },
+          { type: 'init', code: options.code, config, startEpochMs: now, budget: remaining() },
           watchdogMs + WORKER_STARTUP_GRACE_MS,
         );
         if (reply.kind === 'message' && reply.message.type === 'init-done') {
@@ -256,10 +295,13 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
         timedOut(timeoutSeconds * 1000, true);
       } else {
         const invokeStart = now;
-        const reply = await session.request({ type: 'invoke', requestId, event, startEpochMs: now }, watchdogMs);
-        if (reply.kind === 'watchdog') {
+        const reply = await session.request(
+          { type: 'invoke', requestId, event, startEpochMs: now, budget: remaining() },
+          watchdogMs,
+        );
+        if (reply.kind === 'watchdog' || reply.kind === 'overrun') {
           now = invokeStart + timeoutSeconds * 1000;
-          timedOut(timeoutSeconds * 1000, true);
+          timedOut(timeoutSeconds * 1000, reply.kind === 'watchdog');
         } else if (reply.kind === 'crashed' || reply.message.type !== 'invoke-done') {
           print(formatRuntimeExitLine(requestId, 'exit status 1'));
           const message = reply.kind === 'crashed' ? String(reply.error) : 'unexpected reply';
@@ -311,5 +353,5 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
   } finally {
     resetEnvironment();
   }
-  return { logs, outcomes, deadLetters };
+  return { logs, outcomes, deadLetters, dropped };
 }

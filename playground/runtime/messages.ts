@@ -15,10 +15,20 @@ export interface EnvironmentConfig {
   services: ServicesConfig;
 }
 
+/**
+ * What is left of the run's output allowance when an init or invocation starts. The engine stops
+ * forwarding lines once either runs out (and counts what it dropped), so a flood never crosses the
+ * Worker boundary.
+ */
+export interface LogBudget {
+  lines: number;
+  bytes: number;
+}
+
 export type HostToWorker =
   /** Starts the environment: installs the virtual clock and runs the module's top level (init). */
-  | { type: 'init'; code: string; config: EnvironmentConfig; startEpochMs: number }
-  | { type: 'invoke'; requestId: string; event: unknown; startEpochMs: number };
+  | { type: 'init'; code: string; config: EnvironmentConfig; startEpochMs: number; budget: LogBudget }
+  | { type: 'invoke'; requestId: string; event: unknown; startEpochMs: number; budget: LogBudget };
 
 export interface SerializedFailure {
   errorType: string;
@@ -35,8 +45,16 @@ export type InvocationResult =
   | ({ kind: 'crash'; exitReason: string } & SerializedFailure);
 
 export type WorkerToHost =
-  /** One CloudWatch log event, already formatted. */
-  | { type: 'log'; line: string }
+  /**
+   * CloudWatch log events, already formatted and cut to the event size, in batches; plus the lines
+   * and bytes the engine dropped (over the run's allowance) since the previous batch.
+   */
+  | { type: 'logs'; lines: string[]; droppedLines: number; droppedBytes: number }
+  /**
+   * Logging has carried the virtual clock past the deadline while the code still runs without
+   * yielding: Lambda would have stopped it there, so the host ends the invocation now.
+   */
+  | { type: 'overrun' }
   | { type: 'init-done'; initDurationMs: number; endEpochMs: number }
   | ({ type: 'init-failed'; initDurationMs: number; endEpochMs: number } & SerializedFailure)
   | {

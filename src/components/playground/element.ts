@@ -8,6 +8,7 @@
 import type { PlaygroundEditor } from '../../../playground/editor/monaco.ts';
 import type { WarmBrowserHost } from '../../../playground/runtime/host-browser.ts';
 import type { EmulationResult } from '../../../playground/runtime/index.ts';
+import { DEFAULT_LOG_BUDGET } from '../../../playground/runtime/output.ts';
 import type { PlaygroundData } from './examples';
 import type { Side } from './share';
 import { buildTimeline, formatMs, type Timeline } from './timeline';
@@ -15,8 +16,50 @@ import { buildTimeline, formatMs, type Timeline } from './timeline';
 type Settings = { timeoutSeconds: number; memoryMb: number };
 
 const SIDES: Side[] = ['before', 'after'];
-/** Lines the output shows at most: code that logs in a tight loop must not bury the page. */
-const MAX_OUTPUT_LINES = 5000;
+/**
+ * Lines the output shows at most. The emulator already forwards at most DEFAULT_LOG_BUDGET lines of
+ * the code's own output per run; this also bounds the platform's lines of a long SQS redrive.
+ */
+const MAX_OUTPUT_LINES = 8000;
+
+/** Appends lines to `output` at most once per frame, as one text node: a burst costs one layout, not one per line. */
+function createBatchedPrinter(output: HTMLElement) {
+  let pending: string[] = [];
+  let printed = 0;
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const room = Math.max(0, MAX_OUTPUT_LINES - printed);
+    const shown = pending.slice(0, room);
+    let text = shown.length > 0 ? `${shown.join('\n')}\n` : '';
+    if (printed < MAX_OUTPUT_LINES && printed + pending.length > MAX_OUTPUT_LINES)
+      text += `… (more than ${MAX_OUTPUT_LINES} lines; the rest are not shown)\n`;
+    printed += pending.length;
+    pending = [];
+    if (text) output.append(text);
+  };
+  return {
+    print(line: string) {
+      pending.push(line);
+      if (scheduled) return;
+      scheduled = true;
+      // A hidden tab gets no frames; a timer still drains the lines.
+      if (document.hidden) setTimeout(flush, 100);
+      else requestAnimationFrame(flush);
+    },
+    flush,
+  };
+}
+
+/** "1,234,567" */
+const formatCount = (count: number) => count.toLocaleString('en-US');
+
+function describeDropped({ lines, bytes }: EmulationResult['dropped']): string {
+  if (lines === 0) return '';
+  const measured = bytes > 0 ? ` (${formatCount(Math.ceil(bytes / 1024))} KB of them measured)` : '';
+  return `${formatCount(lines)} more line${lines === 1 ? '' : 's'}${measured} were dropped in the emulator: a run shows at most ${formatCount(DEFAULT_LOG_BUDGET.lines)} lines or ${formatCount(DEFAULT_LOG_BUDGET.bytes / 1024 / 1024)} MB of the code's output.`;
+}
 
 /** One warm host per page: however many playgrounds it embeds, one spare Worker is enough. */
 let runtime:
@@ -265,13 +308,7 @@ class Playground extends HTMLElement {
     this.#output.replaceChildren();
     this.#timeline.replaceChildren();
     this.#setStatus(`Running ${side}.ts…`);
-    let printed = 0;
-    const print = (line: string) => {
-      printed += 1;
-      if (printed <= MAX_OUTPUT_LINES) this.#output.append(`${line}\n`);
-      else if (printed === MAX_OUTPUT_LINES + 1)
-        this.#output.append(`… (more than ${MAX_OUTPUT_LINES} lines; the rest are not shown)\n`);
-    };
+    const printer = createBatchedPrinter(this.#output);
     try {
       const [code, { host, emulate }] = await Promise.all([this.#compile(side), loadRuntime()]);
       const result = await emulate(
@@ -279,13 +316,17 @@ class Playground extends HTMLElement {
           ...this.#data.sides[side].options,
           ...settings,
           code,
-          onLog: print,
+          onLog: printer.print,
         },
         host,
       );
+      printer.flush();
+      const dropped = describeDropped(result.dropped);
+      if (dropped) this.#output.append(`… ${dropped}\n`);
       this.#renderTimeline(buildTimeline(result, settings.timeoutSeconds));
-      this.#setStatus(describeResult(result));
+      this.#setStatus([describeResult(result), dropped].filter(Boolean).join(' '));
     } catch (error) {
+      printer.flush();
       this.#output.append(`The playground failed: ${(error as Error).message}\n`);
       this.#setStatus('The run failed.');
     } finally {
@@ -327,7 +368,11 @@ class Playground extends HTMLElement {
         deadline.title = `timeout at ${formatMs(row.deadlineMs)}`;
         track.append(deadline);
       }
-      for (const at of row.logMs) track.append(segment('lfg-pg-log', at));
+      for (const mark of row.logMarks) {
+        const tick = segment('lfg-pg-log', mark.atMs);
+        tick.dataset.count = String(mark.count);
+        track.append(tick);
+      }
       item.append(text, track);
       this.#timeline.append(item);
     }
