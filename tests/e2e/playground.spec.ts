@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import lzString from 'lz-string';
 import { EXAMPLES } from '../../playground/examples/catalogue';
+import { buildLzBomb } from '../support/lz-bomb';
 import { expectNoAxeViolations, sitePath } from './support';
 
 const MONACO = /monaco|editor\.api|editor\.worker|ts\.worker|tsMode/;
@@ -284,4 +285,23 @@ test('a ten-million-line flood ends at the deadline, says what it dropped, and t
   const marks = await page.locator('.lfg-pg-timeline .lfg-pg-log').count();
   expect(marks).toBeGreaterThan(0);
   expect(marks).toBeLessThanOrEqual(40);
+});
+
+test('a 75 KB share-link bomb is refused before it is expanded: the page says so and shows the example', async ({
+  page,
+}) => {
+  const problems = await watchProblems(page);
+  const bomb = buildLzBomb(75_000);
+  await page.goto(`${sitePath('/playground/outbound-timeout/')}?example=outbound-timeout#code/${bomb}`);
+  await expect(page.locator('.lfg-pg-status')).toHaveText(/too long to be a playground link.*showing the example/);
+  const panel = page.getByRole('tabpanel', { name: 'Before' });
+  await expect(panel.locator('.lfg-pg-static')).toBeVisible();
+  await expect(panel.locator('.lfg-pg-plain')).toBeHidden();
+  await expect(panel.locator('.lfg-pg-note')).toHaveText(/too long/);
+  // Nothing blocked the page: it answers at once, and its heap never held the expansion.
+  const heap = await page.evaluate(
+    () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+  );
+  expect(heap).toBeLessThan(200 * 1024 * 1024);
+  expect(problems).toEqual([]);
 });

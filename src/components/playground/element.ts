@@ -236,13 +236,16 @@ class Playground extends HTMLElement {
 
   async #loadSharedLink(): Promise<void> {
     if (!location.hash.startsWith('#code/')) return;
-    const { isSharedFor, readSharedCode, readSharedSide } = await import('./share');
+    const { describeSharedCodeProblem, isSharedFor, readSharedLink, readSharedSide } = await import('./share');
     if (!isSharedFor(location.search, this.#data.id, document.querySelectorAll('lfg-playground').length)) return;
-    const code = readSharedCode(location.hash);
-    if (code === undefined) {
-      this.#setStatus('The link holds no code this page can read; showing the example.');
+    const read = readSharedLink(location.hash);
+    if (!read.ok) {
+      const message = describeSharedCodeProblem(read.problem, location.hash.length - '#code/'.length);
+      this.#setStatus(message);
+      this.#showCode(this.#side, message);
       return;
     }
+    const { code } = read;
     const side = readSharedSide(location.search);
     this.#code[side] = code;
     this.#showCode(
