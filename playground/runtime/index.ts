@@ -11,10 +11,20 @@ import { isSqsEvent, readBatchItemFailures, settleBatch } from '../services/sqs.
 import {
   computeBilledDuration,
   formatEndLine,
+  formatInitFailureLine,
+  formatInitReportLine,
+  formatInitStartLine,
+  formatJsonInitReport,
+  formatJsonInitStart,
+  formatJsonReport,
+  formatJsonStart,
   formatReportLine,
   formatRuntimeExitLine,
+  formatRuntimeVersionArn,
   formatStartLine,
   formatTimeoutLine,
+  type LogFormat,
+  type PhaseStatus,
 } from './format.ts';
 import type { EnvironmentPort, RuntimeHost } from './host.ts';
 import { RUNTIME_BASELINE_BYTES } from './memory.ts';
@@ -23,6 +33,7 @@ import { DEFAULT_LOG_BUDGET, utf8Length } from './output.ts';
 import { createRandom, createUuid } from './prng.ts';
 
 export type { ServicesConfig } from '../services/config.ts';
+export type { LogFormat } from './format.ts';
 export type { RuntimeHost } from './host.ts';
 export { MEMORY_MODEL_SENTENCE } from './memory.ts';
 export type { LogBudget } from './messages.ts';
@@ -51,6 +62,11 @@ export interface EmulateOptions {
   startEpochMs?: number;
   /** Called with each log line as it is printed, so a page can show output before the run ends. */
   onLog?: (line: string) => void;
+  /**
+   * `text` (default): Lambda's lines as printed now (INIT_START, INIT_REPORT, REPORT Status:);
+   * `text-legacy`: the older lines; `json`: the JSON log format. See format.ts for the AWS pages.
+   */
+  logFormat?: LogFormat;
   /** What the run may print (code's lines, not START/END/REPORT); DEFAULT_LOG_BUDGET unless set. */
   logBudget?: LogBudget;
 }
@@ -65,6 +81,8 @@ interface OutcomeFigures {
   maxMemoryUsedMb: number;
   /** Cold starts only. */
   initDurationMs?: number;
+  /** A re-run init (after a failure) inside this invocation: part of durationMs, as Lambda reports it. */
+  suppressedInitMs?: number;
 }
 
 /** How one invocation ended. */
@@ -90,6 +108,14 @@ export interface EmulationResult {
    */
   dropped: { lines: number; bytes: number };
 }
+
+/** Lambda gives an on-demand init 10 seconds (lambda-runtime-environment.html, "Init phase"). */
+const INIT_LIMIT_MS = 10_000;
+
+type InitResult =
+  | { kind: 'done'; durationMs: number }
+  | { kind: 'timeout'; durationMs: number }
+  | { kind: 'failed'; durationMs: number; failure: { errorType: string; errorMessage: string; stack: string[] } };
 
 /** Real time a new Worker may take to start and load the engine, on top of the init watchdog. */
 const WORKER_STARTUP_GRACE_MS = 3000;
@@ -216,103 +242,189 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
     session = undefined;
   };
 
+  const format: LogFormat = options.logFormat ?? 'text';
+  const modern = format !== 'text-legacy';
+  const runtimeVersionArn = formatRuntimeVersionArn(seed);
+  const functionName = options.functionName ?? 'playground-function';
+  /** After an invocation failed in an environment, Lambda re-runs init inside the next invocation (a suppressed init). */
+  let reinitNext = false;
+
+  /** Starts an environment and runs its init, which may take `limitMs` of virtual time. */
+  const startEnvironment = async (limitMs: number): Promise<InitResult> => {
+    const config: EnvironmentConfig = {
+      functionName,
+      memoryMb,
+      timeoutSeconds,
+      seed,
+      environmentIndex: environmentIndex++,
+      services: options.services ?? {},
+      logFormat: format,
+    };
+    const begin = now;
+    session = new EnvironmentSession(runtimeHost.spawn(), receiveLogs);
+    const reply = await session.request(
+      { type: 'init', code: options.code, config, startEpochMs: now, budget: remaining(), limitMs },
+      watchdogMs + WORKER_STARTUP_GRACE_MS,
+    );
+    if (reply.kind === 'message' && reply.message.type === 'init-done') {
+      now = reply.message.endEpochMs;
+      return { kind: 'done', durationMs: reply.message.initDurationMs };
+    }
+    if (reply.kind === 'message' && reply.message.type === 'init-failed') {
+      now = reply.message.endEpochMs;
+      const { errorType, errorMessage, stack, timedOut } = reply.message;
+      if (timedOut) return { kind: 'timeout', durationMs: reply.message.initDurationMs };
+      return { kind: 'failed', durationMs: reply.message.initDurationMs, failure: { errorType, errorMessage, stack } };
+    }
+    // Stuck in a loop (watchdog), logging past the limit, or the Worker died: the init ran out its time.
+    now = begin + limitMs;
+    return { kind: 'timeout', durationMs: limitMs };
+  };
+  // A failed init reports the error's type (e.g. Runtime.ImportModuleError) on INIT_REPORT and REPORT.
+  const initStatus = (init: Exclude<InitResult, { kind: 'done' }>): PhaseStatus =>
+    init.kind === 'timeout' ? { status: 'timeout' } : { status: 'error', errorType: init.failure.errorType };
+  const printInitReport = (init: Exclude<InitResult, { kind: 'done' }>, phase: 'init' | 'invoke') => {
+    if (format === 'json') print(formatJsonInitReport(now, init.durationMs, phase, initStatus(init)));
+    else if (modern) print(formatInitReportLine(init.durationMs, phase, initStatus(init)));
+  };
+
   try {
     while (queue.length > 0) {
       const event = queue.shift();
       const requestId = nextRequestId();
       const startedAt = now;
       let initDurationMs: number | undefined;
-      let initFailure: Extract<WorkerToHost, { type: 'init-failed' }> | undefined;
-      let stuck = false;
-      const coldStart = !session;
+      /** Init time inside this invocation's Duration (a suppressed init). */
+      let suppressedInitMs: number | undefined;
+      let initFailure: Exclude<InitResult, { kind: 'done' }> | undefined;
+      const coldStart = !session && !reinitNext;
 
       if (!session) {
-        const config: EnvironmentConfig = {
-          functionName: options.functionName ?? 'playground-function',
-          memoryMb,
-          timeoutSeconds,
-          seed,
-          environmentIndex: environmentIndex++,
-          services: options.services ?? {},
-        };
-        session = new EnvironmentSession(runtimeHost.spawn(), receiveLogs);
-        const reply = await session.request(
-          { type: 'init', code: options.code, config, startEpochMs: now, budget: remaining() },
-          watchdogMs + WORKER_STARTUP_GRACE_MS,
-        );
-        if (reply.kind === 'message' && reply.message.type === 'init-done') {
-          initDurationMs = reply.message.initDurationMs;
-          now = reply.message.endEpochMs;
-        } else if (reply.kind === 'message' && reply.message.type === 'init-failed') {
-          initFailure = reply.message;
-          initDurationMs = reply.message.initDurationMs;
-          now = reply.message.endEpochMs;
-        } else {
-          stuck = true;
+        if (coldStart) {
+          if (format === 'json') print(formatJsonInitStart(now, functionName, runtimeVersionArn));
+          else if (modern) print(formatInitStartLine(runtimeVersionArn));
+          const init = await startEnvironment(INIT_LIMIT_MS);
+          initDurationMs = init.durationMs;
+          if (init.kind !== 'done') {
+            if (modern) {
+              // Lambda reports the failed init and retries it inside this invocation, with the function's timeout.
+              printInitReport(init, 'init');
+              resetEnvironment();
+              initDurationMs = undefined;
+            } else {
+              initFailure = init;
+            }
+          }
+        }
+        if (!session && !initFailure) {
+          const begin = now;
+          const init = await startEnvironment(timeoutSeconds * 1000);
+          suppressedInitMs = now - begin;
+          if (init.kind !== 'done') {
+            printInitReport(init, 'invoke');
+            initFailure = init;
+          }
         }
       }
+      reinitNext = false;
+      const invokeStart = now - (suppressedInitMs ?? 0);
 
-      print(formatStartLine(requestId));
+      if (format === 'json') print(formatJsonStart(now, requestId));
+      else print(formatStartLine(requestId));
       const figures = (durationMs: number, maxMemoryUsedMb: number): OutcomeFigures => {
+        const total = durationMs + (suppressedInitMs ?? 0);
         const base: OutcomeFigures = {
           requestId,
           startEpochMs: startedAt,
           coldStart,
-          durationMs,
-          billedDurationMs: computeBilledDuration(durationMs, initDurationMs),
+          durationMs: total,
+          billedDurationMs: computeBilledDuration(total, initDurationMs),
           maxMemoryUsedMb,
         };
         if (initDurationMs !== undefined) base.initDurationMs = initDurationMs;
+        if (suppressedInitMs !== undefined) base.suppressedInitMs = suppressedInitMs;
         return base;
       };
-      const report = (outcome: InvocationOutcome) => {
-        print(formatEndLine(requestId));
-        print(
-          formatReportLine({
-            requestId,
-            durationMs: outcome.durationMs,
-            billedDurationMs: outcome.billedDurationMs,
-            memorySizeMb: memoryMb,
-            maxMemoryUsedMb: outcome.maxMemoryUsedMb,
-            initDurationMs: outcome.initDurationMs,
-          }),
-        );
+      const report = (outcome: InvocationOutcome, status: PhaseStatus) => {
+        const reportFigures = {
+          requestId,
+          durationMs: outcome.durationMs,
+          billedDurationMs: outcome.billedDurationMs,
+          memorySizeMb: memoryMb,
+          maxMemoryUsedMb: outcome.maxMemoryUsedMb,
+          initDurationMs: outcome.initDurationMs,
+          status: modern ? status : undefined,
+        };
+        if (format === 'json') {
+          print(formatJsonReport(now, reportFigures));
+        } else {
+          print(formatEndLine(requestId));
+          print(formatReportLine(reportFigures));
+        }
         outcomes.push(outcome);
         lastMemoryMb = outcome.maxMemoryUsedMb;
       };
+      // The current format says how an invocation ended on REPORT (Status/Error Type) instead of in
+      // lines of its own: public logs of timeouts and out-of-memory kills show START, END and a REPORT
+      // ending `Status: timeout` / `Error Type: Runtime.OutOfMemory`, with Duration exactly the timeout.
+      const runtimeExit = (reason: string) => {
+        if (format === 'text-legacy') print(formatRuntimeExitLine(requestId, reason));
+      };
       const timedOut = (durationMs: number, watchdog: boolean) => {
-        print(formatTimeoutLine(now, requestId, timeoutSeconds));
-        report({ ...figures(durationMs, lastMemoryMb), kind: 'timeout', timeoutSeconds, watchdog });
+        if (format === 'text-legacy') print(formatTimeoutLine(now, requestId, timeoutSeconds));
+        const ranMs = modern ? timeoutSeconds * 1000 - (suppressedInitMs ?? 0) : durationMs;
+        report({ ...figures(ranMs, lastMemoryMb), kind: 'timeout', timeoutSeconds, watchdog }, { status: 'timeout' });
         resetEnvironment();
+        reinitNext = modern;
       };
 
       if (initFailure) {
-        const { errorType, errorMessage, stack } = initFailure;
-        report({ ...figures(0, lastMemoryMb), kind: 'error', phase: 'init', errorType, errorMessage, stack });
-        resetEnvironment();
-      } else if (stuck || !session) {
-        now = startedAt + timeoutSeconds * 1000;
+        if (initFailure.kind === 'timeout' && modern) {
+          now = invokeStart + timeoutSeconds * 1000;
+          suppressedInitMs = timeoutSeconds * 1000;
+          timedOut(0, false);
+          reinitNext = false;
+        } else {
+          const { errorType, errorMessage, stack } =
+            initFailure.kind === 'failed'
+              ? initFailure.failure
+              : { errorType: 'Sandbox.Timedout', errorMessage: 'Init phase timed out', stack: [] };
+          // What the platform prints inside START…END when the function never got past init.
+          if (modern && format !== 'json') print(formatInitFailureLine(errorType));
+          report(
+            { ...figures(0, lastMemoryMb), kind: 'error', phase: 'init', errorType, errorMessage, stack },
+            { status: 'error', errorType },
+          );
+          resetEnvironment();
+        }
+      } else if (!session) {
+        now = invokeStart + timeoutSeconds * 1000;
         timedOut(timeoutSeconds * 1000, true);
       } else {
-        const invokeStart = now;
+        const deadlineEpochMs = invokeStart + timeoutSeconds * 1000;
+        const invokedAt = now;
         const reply = await session.request(
-          { type: 'invoke', requestId, event, startEpochMs: now, budget: remaining() },
+          { type: 'invoke', requestId, event, startEpochMs: now, budget: remaining(), deadlineEpochMs },
           watchdogMs,
         );
         if (reply.kind === 'watchdog' || reply.kind === 'overrun') {
-          now = invokeStart + timeoutSeconds * 1000;
-          timedOut(timeoutSeconds * 1000, reply.kind === 'watchdog');
+          now = deadlineEpochMs;
+          timedOut(deadlineEpochMs - invokedAt, reply.kind === 'watchdog');
         } else if (reply.kind === 'crashed' || reply.message.type !== 'invoke-done') {
-          print(formatRuntimeExitLine(requestId, 'exit status 1'));
+          runtimeExit('exit status 1');
           const message = reply.kind === 'crashed' ? String(reply.error) : 'unexpected reply';
-          report({
-            ...figures(0, lastMemoryMb),
-            kind: 'crash',
-            errorType: 'Runtime.ExitError',
-            errorMessage: message,
-            exitReason: 'exit status 1',
-          });
+          report(
+            {
+              ...figures(0, lastMemoryMb),
+              kind: 'crash',
+              errorType: 'Runtime.ExitError',
+              errorMessage: message,
+              exitReason: 'exit status 1',
+            },
+            { status: 'error', errorType: 'Runtime.ExitError' },
+          );
           resetEnvironment();
+          reinitNext = modern;
         } else {
           const { result, durationMs, maxMemoryUsedMb, endEpochMs } = reply.message;
           now = endEpochMs;
@@ -322,20 +434,25 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
               timedOut(durationMs, false);
               break;
             case 'out-of-memory':
-              print(formatRuntimeExitLine(requestId, 'signal: killed'));
-              report({ ...base, kind: 'out-of-memory', errorType: 'Runtime.ExitError' });
+              runtimeExit('signal: killed');
+              report(
+                { ...base, kind: 'out-of-memory', errorType: 'Runtime.ExitError' },
+                { status: 'error', errorType: 'Runtime.OutOfMemory' },
+              );
               resetEnvironment();
+              reinitNext = modern;
               break;
             case 'crash':
-              print(formatRuntimeExitLine(requestId, result.exitReason));
-              report({ ...base, ...result });
+              runtimeExit(result.exitReason);
+              report({ ...base, ...result }, { status: 'error', errorType: result.errorType });
               resetEnvironment();
+              reinitNext = modern;
               break;
             case 'error':
-              report({ ...base, ...result, phase: 'invoke' });
+              report({ ...base, ...result, phase: 'invoke' }, { status: 'success' });
               break;
             case 'success':
-              report({ ...base, ...result });
+              report({ ...base, ...result }, { status: 'success' });
               break;
           }
         }

@@ -3,6 +3,7 @@
  * switch on `type`, never on strings compared by hand.
  */
 import type { ServicesConfig } from '../services/config.ts';
+import type { LogFormat } from './format.ts';
 
 /** Settings of one execution environment, fixed for its lifetime. */
 export interface EnvironmentConfig {
@@ -13,6 +14,7 @@ export interface EnvironmentConfig {
   /** Seeds this environment's own random streams, so a reset environment does not replay the old one. */
   environmentIndex: number;
   services: ServicesConfig;
+  logFormat: LogFormat;
 }
 
 /**
@@ -27,8 +29,17 @@ export interface LogBudget {
 
 export type HostToWorker =
   /** Starts the environment: installs the virtual clock and runs the module's top level (init). */
-  | { type: 'init'; code: string; config: EnvironmentConfig; startEpochMs: number; budget: LogBudget }
-  | { type: 'invoke'; requestId: string; event: unknown; startEpochMs: number; budget: LogBudget };
+  /** `limitMs`: 10 s for an init, the function timeout for an init Lambda retries inside an invocation. */
+  | { type: 'init'; code: string; config: EnvironmentConfig; startEpochMs: number; budget: LogBudget; limitMs: number }
+  | {
+      type: 'invoke';
+      requestId: string;
+      event: unknown;
+      startEpochMs: number;
+      budget: LogBudget;
+      /** The invocation's deadline: earlier than start + timeout when a suppressed init used part of it. */
+      deadlineEpochMs: number;
+    };
 
 export interface SerializedFailure {
   errorType: string;
@@ -56,7 +67,7 @@ export type WorkerToHost =
    */
   | { type: 'overrun' }
   | { type: 'init-done'; initDurationMs: number; endEpochMs: number }
-  | ({ type: 'init-failed'; initDurationMs: number; endEpochMs: number } & SerializedFailure)
+  | ({ type: 'init-failed'; initDurationMs: number; endEpochMs: number; timedOut: boolean } & SerializedFailure)
   | {
       type: 'invoke-done';
       result: InvocationResult;

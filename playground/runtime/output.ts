@@ -22,8 +22,11 @@ export const TRUNCATION_MARK = ' … [truncated at 256 KB]';
 
 /** Lines sent per message at most. */
 const BATCH_LINES = 200;
-/** While dropping, a progress message every this many dropped lines (so a Worker killed mid-flood has told its count). */
-const DROPPED_REPORT_EVERY = 50_000;
+/**
+ * While dropping, a progress message on the first dropped line and every this many after it, so a
+ * Worker the watchdog kills mid-flood has already told (nearly) how much it dropped.
+ */
+const DROPPED_REPORT_EVERY = 1000;
 
 const encoder = new TextEncoder();
 
@@ -50,6 +53,8 @@ export class OutputMeter {
   private budget: LogBudget = { lines: 0, bytes: 0 };
   private batch: string[] = [];
   private droppedLines = 0;
+  /** Dropped lines since the meter started, for the progress messages. */
+  private droppedTotal = 0;
   private droppedBytes = 0;
   private readonly post: (message: WorkerToHost) => void;
 
@@ -72,7 +77,8 @@ export class OutputMeter {
   drop(bytes = 0): void {
     this.droppedLines += 1;
     this.droppedBytes += bytes;
-    if (this.droppedLines % DROPPED_REPORT_EVERY === 0) this.flush();
+    this.droppedTotal += 1;
+    if (this.droppedTotal === 1 || this.droppedTotal % DROPPED_REPORT_EVERY === 0) this.flush();
   }
 
   write(raw: string): void {

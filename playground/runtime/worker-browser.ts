@@ -12,3 +12,8 @@ const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
 const toBlobUrl = (source: string) => URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 const engine = createEngine((message) => scope.postMessage(message), toBlobUrl);
 scope.addEventListener('message', (event: MessageEvent<HostToWorker>) => void engine.receive(event.data));
+// The same report as in Node (worker-node.ts): the engine logs it as Lambda's Node.js runtime does.
+scope.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
+  event.preventDefault();
+  engine.rejectionUnhandled(event.reason);
+});

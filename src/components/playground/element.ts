@@ -7,7 +7,7 @@
 
 import type { PlaygroundEditor } from '../../../playground/editor/monaco.ts';
 import type { WarmBrowserHost } from '../../../playground/runtime/host-browser.ts';
-import type { EmulationResult } from '../../../playground/runtime/index.ts';
+import type { EmulationResult, LogFormat } from '../../../playground/runtime/index.ts';
 import { DEFAULT_LOG_BUDGET } from '../../../playground/runtime/output.ts';
 import type { PlaygroundData } from './examples';
 import type { Side } from './share';
@@ -117,6 +117,7 @@ class Playground extends HTMLElement {
   #editButton!: HTMLButtonElement;
   #timeout!: HTMLInputElement;
   #memory!: HTMLSelectElement;
+  #logFormat!: HTMLSelectElement;
 
   connectedCallback(): void {
     if (this.#data) return;
@@ -133,6 +134,7 @@ class Playground extends HTMLElement {
     this.#editButton = must(this, '[data-action="edit"]');
     this.#timeout = must(this, 'input[name="timeout"]');
     this.#memory = must(this, 'select[name="memory"]');
+    this.#logFormat = must(this, 'select[name="log-format"]');
 
     this.#setUpTabs();
     must<HTMLElement>(this, '.lfg-pg-controls').hidden = false;
@@ -318,6 +320,7 @@ class Playground extends HTMLElement {
         {
           ...this.#data.sides[side].options,
           ...settings,
+          logFormat: this.#logFormat.value as LogFormat,
           code,
           onLog: printer.print,
         },

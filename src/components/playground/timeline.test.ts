@@ -70,6 +70,19 @@ describe('buildTimeline', () => {
     expect(rows.map((row) => row.logCount)).toEqual([2, 1]);
   });
 
+  it('reads the timestamps of application lines in the JSON log format too', () => {
+    const json = {
+      ...result,
+      logs: [
+        `{"timestamp":"${iso(400)}","level":"INFO","requestId":"a","message":"retrying"}`,
+        `{"time":"${iso(3300)}","type":"platform.report","record":{"requestId":"a"}}`,
+        `{"timestamp":"${iso(5000)}","level":"INFO","requestId":"b","message":"done"}`,
+      ],
+    };
+    const { rows } = buildTimeline(json, 3);
+    expect(rows.map((row) => row.logMarks.map((mark) => mark.atMs))).toEqual([[400], [5000]]);
+  });
+
   it('draws a flood of lines as at most MAX_LOG_MARKS marks that add up to every line', () => {
     const offsets = Array.from({ length: 5000 }, (_, index) => index * 0.6);
     const marks = aggregateLogMarks(offsets, 0, 3000);

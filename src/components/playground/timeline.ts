@@ -71,13 +71,16 @@ export function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }
 
-const TIMESTAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\t/;
+/** A text line's leading timestamp, or an application line's in the JSON log format. */
+const TIMESTAMP =
+  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\t|^\{"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)"/;
 
 export function buildTimeline(result: EmulationResult, timeoutSeconds: number): Timeline {
   const first = result.outcomes[0]?.startEpochMs ?? 0;
   const stamps = result.logs.flatMap((line) => {
     const match = TIMESTAMP.exec(line);
-    return match?.[1] ? [Date.parse(match[1]) - first] : [];
+    const stamp = match?.[1] ?? match?.[2];
+    return stamp ? [Date.parse(stamp) - first] : [];
   });
   let previousEnd: number | undefined;
   const rows = result.outcomes.map((outcome, index): TimelineRow => {
