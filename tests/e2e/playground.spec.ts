@@ -305,3 +305,40 @@ test('a 75 KB share-link bomb is refused before it is expanded: the page says so
   expect(heap).toBeLessThan(200 * 1024 * 1024);
   expect(problems).toEqual([]);
 });
+
+test('a playground framed by another site refuses to run and offers its own tab', async ({ page, baseURL }) => {
+  const target = new URL(sitePath('/playground/outbound-timeout/'), baseURL).href;
+  // Another origin's page that frames the playground, as a clickjacking page would.
+  await page.route('http://framing-site.test/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!DOCTYPE html><title>Win a prize</title><iframe src="${target}" width="900" height="900"></iframe>`,
+    }),
+  );
+  await page.goto('http://framing-site.test/');
+  const frame = page.frameLocator('iframe');
+  const status = frame.locator('.lfg-pg-status');
+  await expect(status).toContainText('inside a page of http://framing-site.test, so it will not run here');
+  await expect(frame.getByRole('link', { name: 'Open it in its own tab' })).toHaveAttribute('href', target);
+  await expect(frame.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await frame.getByRole('button', { name: 'Run', exact: true }).click({ force: true });
+  await frame.locator('lfg-playground').press('Control+Enter');
+  await page.waitForTimeout(1000);
+  await expect(frame.getByRole('log', { name: 'Output' })).not.toContainText('START');
+  await expect(frame.locator('lfg-playground')).toHaveAttribute('data-state', 'framed');
+});
+
+test('pages without a playground send the site policy too', async ({ page }) => {
+  const problems = await watchProblems(page);
+  await page.goto(sitePath('/errors/access-denied/'));
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).toContain("object-src 'none'");
+  expect(policy).not.toContain('blob:');
+  // It is the first thing in the head, so it covers every script, and nothing on the page breaks it.
+  expect(await page.evaluate(() => document.head.firstElementChild?.getAttribute('http-equiv'))).toBe(
+    'Content-Security-Policy',
+  );
+  await page.waitForLoadState('networkidle');
+  expect(problems).toEqual([]);
+});

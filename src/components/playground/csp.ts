@@ -36,6 +36,47 @@ export const PLAYGROUND_CSP_DIRECTIVES = [
 
 export const PLAYGROUND_CSP = PLAYGROUND_CSP_DIRECTIVES.join('; ');
 
+/**
+ * The policy of every other page (no reader code runs there): the same, without blob: (no page
+ * but a playground makes Workers or modules from blob: URLs). 'wasm-unsafe-eval' stays for
+ * Pagefind's search, which compiles WebAssembly. `playgroundIntegration` inserts it, with the
+ * inline-script hashes, into every built page that has no policy of its own.
+ */
+export const SITE_CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+];
+
+export const SITE_CSP = SITE_CSP_DIRECTIVES.join('; ');
+
+/**
+ * What a host should send with every page, as HTTP headers (a <meta> policy cannot say who may
+ * frame a page): only this site may frame it, so no other site can put a playground in a frame and
+ * turn a reader's click into a Run. public/_headers (Netlify, Cloudflare Pages), vercel.json
+ * (Vercel), public/staticwebapp.config.json (Azure Static Web Apps) and public/.htaccess (Apache)
+ * carry these; csp.test.ts checks that they all do.
+ */
+export const FRAME_HEADERS = {
+  'Content-Security-Policy': "frame-ancestors 'self'",
+  'X-Frame-Options': 'SAMEORIGIN',
+} as const;
+
+const HEAD_OPEN = /<head(\s[^>]*)?>/i;
+
+/** Puts SITE_CSP at the top of <head> of a page that has no policy yet (so it covers every script after it). */
+export function insertSiteCsp(html: string): string {
+  if (CSP_META.test(html) || !HEAD_OPEN.test(html)) return html;
+  return html.replace(HEAD_OPEN, (open) => `${open}<meta http-equiv="Content-Security-Policy" content="${SITE_CSP}">`);
+}
+
 /** The head entry for StarlightPage's frontmatter.head. */
 export const playgroundHead = [
   { tag: 'meta' as const, attrs: { 'http-equiv': 'Content-Security-Policy', content: PLAYGROUND_CSP } },

@@ -83,6 +83,26 @@ function whenIdle(callback: () => void): void {
   else setTimeout(callback, 200);
 }
 
+/**
+ * The origin of a page that frames this one from another site, or undefined when the page is
+ * top-level or framed by this site. A meta policy cannot forbid framing (the headers in
+ * public/_headers and vercel.json do, where the host reads them), so the element checks too: a
+ * framed playground must not let another site turn a reader's click into a Run.
+ */
+function foreignFramer(): string | undefined {
+  if (window.top === window.self) return undefined;
+  const ancestors = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
+  if (ancestors && ancestors.length > 0) {
+    return Array.from(ancestors).find((origin) => origin !== location.origin);
+  }
+  try {
+    // Reading a cross-origin top's location throws.
+    return window.top?.location.origin === location.origin ? undefined : 'another site';
+  } catch {
+    return 'another site';
+  }
+}
+
 function isDark(): boolean {
   return document.documentElement.dataset.theme !== 'light';
 }
@@ -110,6 +130,8 @@ class Playground extends HTMLElement {
   #editor: PlaygroundEditor | undefined;
   #editorLoading: Promise<PlaygroundEditor> | undefined;
   #running = false;
+  /** Set when another site frames the page: Run stays off. */
+  #framedBy: string | undefined;
   #output!: HTMLElement;
   #status!: HTMLElement;
   #timeline!: HTMLOListElement;
@@ -138,6 +160,11 @@ class Playground extends HTMLElement {
 
     this.#setUpTabs();
     must<HTMLElement>(this, '.lfg-pg-controls').hidden = false;
+    this.#framedBy = foreignFramer();
+    if (this.#framedBy !== undefined) {
+      this.#refuseFramedRuns();
+      return;
+    }
     this.addEventListener('click', (event) => {
       const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
       if (action === 'run') void this.run();
@@ -161,6 +188,23 @@ class Playground extends HTMLElement {
       attributeFilter: ['data-theme'],
     });
     this.#loadSharedLink();
+  }
+
+  /** Framed by another site: no Run, no Worker, and a link to open the playground in its own tab. */
+  #refuseFramedRuns(): void {
+    this.dataset.state = 'framed';
+    this.#runButton.setAttribute('aria-disabled', 'true');
+    this.#runButton.disabled = true;
+    this.#status.replaceChildren(
+      `This playground is inside a page of ${this.#framedBy}, so it will not run here. `,
+      Object.assign(document.createElement('a'), {
+        href: location.href,
+        target: '_blank',
+        rel: 'noopener noreferrer',
+        textContent: 'Open it in its own tab',
+      }),
+      ' to run the code.',
+    );
   }
 
   #defaultSettings(side: Side): Settings {
@@ -303,7 +347,7 @@ class Playground extends HTMLElement {
   }
 
   async run(): Promise<void> {
-    if (this.#running) return;
+    if (this.#running || this.#framedBy !== undefined) return;
     this.#running = true;
     this.#runButton.setAttribute('aria-disabled', 'true');
     this.dataset.state = 'running';
