@@ -43,6 +43,29 @@ interface Environment {
   handler: Handler;
 }
 
+/**
+ * Freezes the built-ins the engine itself relies on to time, settle and report an invocation
+ * (promises, Math, JSON, arrays, functions, Reflect, message ports), once the engine has installed
+ * its own globals and before reader code loads: reader code cannot then replace
+ * `Promise.prototype.then` to settle a hung handler, or `Math.max` to rewrite a duration. Only
+ * these objects: freezing Object.prototype or Error.prototype would break ordinary code that
+ * assigns a `toString` or `name` of its own.
+ */
+export function hardenIntrinsics(): void {
+  const targets: unknown[] = [
+    Math,
+    JSON,
+    Reflect,
+    Object,
+    Promise,
+    Promise.prototype,
+    Array.prototype,
+    Function.prototype,
+    (globalThis as { MessagePort?: { prototype: unknown } }).MessagePort?.prototype,
+  ];
+  for (const target of targets) if (target) Object.freeze(target);
+}
+
 /** A real macrotask: when it runs, every microtask queued before it has run. */
 function createMacrotask(): () => Promise<void> {
   const channel = new MessageChannel();
@@ -211,6 +234,7 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
     const { services, fetch } = createServices(context, config.services satisfies ServicesConfig);
     (globalThis as Record<symbol, unknown>)[SERVICES_GLOBAL] = services;
     Object.defineProperty(globalThis, 'fetch', { value: fetch, configurable: true, writable: true });
+    hardenIntrinsics();
 
     const overheadRandom = createRandom(streamSeed, 'runtime');
     // Starting the Node.js runtime itself, before any user code: 100 to 160 ms.

@@ -20,14 +20,24 @@ function startWorker(): Worker {
   return new Worker(bootstrapUrl, { type: 'module' });
 }
 
+/**
+ * The runtime's channel: a MessagePort transferred to the Worker in its first message, which only
+ * the engine holds (worker-browser.ts). The Worker's own message event, which reader code can post
+ * to, is never listened to.
+ */
 function toPort(worker: Worker): EnvironmentPort {
+  const channel = new MessageChannel();
+  worker.postMessage({ type: 'connect' }, [channel.port2]);
   return {
-    post: (message) => worker.postMessage(message),
+    post: (message) => channel.port1.postMessage(message),
     listen(onMessage, onCrash) {
-      worker.addEventListener('message', (event: MessageEvent<WorkerToHost>) => onMessage(event.data));
+      channel.port1.onmessage = (event: MessageEvent<WorkerToHost>) => onMessage(event.data);
       worker.addEventListener('error', onCrash);
     },
-    terminate: () => worker.terminate(),
+    terminate: () => {
+      channel.port1.close();
+      worker.terminate();
+    },
   };
 }
 

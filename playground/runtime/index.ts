@@ -185,6 +185,30 @@ class EnvironmentSession {
   }
 }
 
+const RESULT_KINDS = new Set(['success', 'error', 'timeout', 'out-of-memory', 'crash']);
+
+/**
+ * Whether an invocation's report is possible: a known result, a duration within the deadline (the
+ * engine notices a timeout at most a few ms late), memory within the memory size, an end that
+ * matches the duration. A report that fails this (`Billed Duration: -5 ms`, a success after the
+ * deadline) is not shown as what happened.
+ */
+export function isPlausibleReport(
+  message: Extract<WorkerToHost, { type: 'invoke-done' }>,
+  invokedAt: number,
+  deadlineEpochMs: number,
+  memoryMb: number,
+): boolean {
+  const { result, durationMs, maxMemoryUsedMb, endEpochMs } = message;
+  const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+  if (typeof result !== 'object' || result === null || !RESULT_KINDS.has(result.kind)) return false;
+  if (!finite(durationMs) || !finite(maxMemoryUsedMb) || !finite(endEpochMs)) return false;
+  if (durationMs < 0 || durationMs > deadlineEpochMs - invokedAt + 10) return false;
+  if (maxMemoryUsedMb < 0 || maxMemoryUsedMb > memoryMb) return false;
+  if (Math.abs(endEpochMs - (invokedAt + durationMs)) > 1) return false;
+  return true;
+}
+
 let defaultHost: Promise<RuntimeHost> | undefined;
 
 /**
@@ -419,6 +443,21 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
               kind: 'crash',
               errorType: 'Runtime.ExitError',
               errorMessage: message,
+              exitReason: 'exit status 1',
+            },
+            { status: 'error', errorType: 'Runtime.ExitError' },
+          );
+          resetEnvironment();
+          reinitNext = modern;
+        } else if (!isPlausibleReport(reply.message, invokedAt, deadlineEpochMs, memoryMb)) {
+          // Only the engine can post on the runtime's channel; this is the second line of defence.
+          runtimeExit('exit status 1');
+          report(
+            {
+              ...figures(0, lastMemoryMb),
+              kind: 'crash',
+              errorType: 'Runtime.ExitError',
+              errorMessage: 'The runtime sent a report that cannot be true; the invocation is treated as a crash.',
               exitReason: 'exit status 1',
             },
             { status: 'error', errorType: 'Runtime.ExitError' },

@@ -308,17 +308,20 @@ test('a 75 KB share-link bomb is refused before it is expanded: the page says so
 
 test('a playground framed by another site refuses to run and offers its own tab', async ({ page, baseURL }) => {
   const target = new URL(sitePath('/playground/outbound-timeout/'), baseURL).href;
-  // Another origin's page that frames the playground, as a clickjacking page would.
-  await page.route('http://framing-site.test/**', (route) =>
+  // Another origin's page that frames the playground, as a clickjacking page would: the same
+  // server under another host name is another origin (and, being local too, Chromium lets it frame).
+  const framer = new URL(baseURL ?? '');
+  framer.hostname = framer.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  await page.route(`${framer.origin}/win-a-prize`, (route) =>
     route.fulfill({
       contentType: 'text/html',
       body: `<!DOCTYPE html><title>Win a prize</title><iframe src="${target}" width="900" height="900"></iframe>`,
     }),
   );
-  await page.goto('http://framing-site.test/');
+  await page.goto(`${framer.origin}/win-a-prize`);
   const frame = page.frameLocator('iframe');
   const status = frame.locator('.lfg-pg-status');
-  await expect(status).toContainText('inside a page of http://framing-site.test, so it will not run here');
+  await expect(status).toContainText(`inside a page of ${framer.origin}, so it will not run here`);
   await expect(frame.getByRole('link', { name: 'Open it in its own tab' })).toHaveAttribute('href', target);
   await expect(frame.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
   await frame.getByRole('button', { name: 'Run', exact: true }).click({ force: true });

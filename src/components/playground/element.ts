@@ -17,10 +17,11 @@ type Settings = { timeoutSeconds: number; memoryMb: number };
 
 const SIDES: Side[] = ['before', 'after'];
 /**
- * Lines the output shows at most. The emulator already forwards at most DEFAULT_LOG_BUDGET lines of
- * the code's own output per run; this also bounds the platform's lines of a long SQS redrive.
+ * Lines the output shows at most: a long <pre> costs layout on every batch. The emulator already
+ * forwards at most DEFAULT_LOG_BUDGET lines of the code's own output per run (the run's result
+ * keeps them all); this also bounds the platform's lines of a long SQS redrive.
  */
-const MAX_OUTPUT_LINES = 8000;
+const MAX_OUTPUT_LINES = 2000;
 
 /** Appends lines to `output` at most once per frame, as one text node: a burst costs one layout, not one per line. */
 function createBatchedPrinter(output: HTMLElement) {
