@@ -47,10 +47,12 @@ describe('the runtime channel', () => {
 });
 
 describe('isPlausibleReport', () => {
-  const done = (over: Partial<typeof forged> & { result?: unknown }) =>
-    ({ ...forged, endEpochMs: 1000 + (over.durationMs ?? forged.durationMs), ...over }) as Parameters<
-      typeof isPlausibleReport
-    >[0];
+  const done = (over: Record<string, unknown>) =>
+    ({
+      ...forged,
+      endEpochMs: 1000 + (typeof over.durationMs === 'number' ? over.durationMs : forged.durationMs),
+      ...over,
+    }) as Parameters<typeof isPlausibleReport>[0];
 
   it('accepts what the engine reports and refuses what cannot be true', () => {
     expect(isPlausibleReport(done({}), 1000, 4000, 128)).toBe(true);

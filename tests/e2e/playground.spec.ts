@@ -345,3 +345,46 @@ test('pages without a playground send the site policy too', async ({ page }) => 
   await page.waitForLoadState('networkidle');
   expect(problems).toEqual([]);
 });
+
+test('reader code runs in an opaque origin: no site storage, no site files, and it cannot fake the runtime', async ({
+  page,
+  baseURL,
+}) => {
+  const siteFile = new URL(sitePath('/playground/'), baseURL).href;
+  test.setTimeout(60_000);
+  const probe = [
+    'const attempt = async (name: string, action: () => Promise<unknown>) => {',
+    '  try {',
+    '    await action();',
+    "    console.log(name + ': allowed');",
+    '  } catch (error) {',
+    "    console.log(name + ': blocked');",
+    '  }',
+    '};',
+    'export const handler = async () => {',
+    "  await attempt('indexedDB', () => new Promise((ok, fail) => { const r = indexedDB.open('lfg-attack'); r.onsuccess = ok; r.onerror = () => fail(r.error); }));",
+    "  await attempt('caches', () => caches.open('lfg-attack'));",
+    "  await attempt('opfs', () => navigator.storage.getDirectory());",
+    `  await attempt('site files', () => new Promise((ok, fail) => { const x = new XMLHttpRequest(); x.open('GET', ${JSON.stringify(siteFile)}); x.onload = ok; x.onerror = fail; x.send(); }));`,
+    "  console.log('origin: ' + self.origin);",
+    "  // A forged report on the Worker's own port, then a hang: the page must still see a timeout.",
+    "  (self as unknown as Worker).postMessage({ type: 'invoke-done', result: { kind: 'success', result: 'forged' }, durationMs: 1.5, maxMemoryUsedMb: 70, endEpochMs: 0 });",
+    '  await new Promise(() => {});',
+    '};',
+    '',
+  ].join('\n');
+  await page.goto(sharedLink('structured-logging', probe));
+  await page.locator('input[name="timeout"]').fill('3');
+  await runButton(page).click();
+  await expect(page.locator('lfg-playground')).toHaveAttribute('data-state', 'done', { timeout: 45_000 });
+  const text = (await output(page).textContent()) ?? '';
+  for (const name of ['indexedDB', 'caches', 'opfs', 'site files']) expect(text).toContain(`${name}: blocked`);
+  expect(text).toContain('origin: null');
+  expect(text).toMatch(/Duration: 3000\.00 ms\t.*\tStatus: timeout/);
+  await expect(page.locator('.lfg-pg-status')).toHaveText(/\(1 timeout\)/);
+  // Nothing was left in the site's own storage either.
+  expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).not.toContain(
+    'lfg-attack',
+  );
+  expect(await page.evaluate(() => caches.has('lfg-attack'))).toBe(false);
+});

@@ -9,12 +9,12 @@
  *   HTML by `playgroundIntegration`, integration.ts) adds a sha256 hash for each, and a browser that
  *   understands hashes then ignores 'unsafe-inline', which stays only as the fallback for CSP level 1
  *   browsers and for builds where the integration is not registered.
- * - The emulator's Worker starts from a blob: URL so that it inherits this policy (a Worker loaded
- *   from the site's own URL gets the policy of its HTTP response, which a static host leaves empty):
- *   reader code in it can reach no other origin and cannot eval. Inside, the handler module is a
- *   blob: URL (script-src blob:, worker-src blob:), and es-module-lexer compiles WebAssembly
- *   ('wasm-unsafe-eval' allows WebAssembly only, not eval of JavaScript). A blob: URL can only be
- *   made by script already running here, so allowing it adds no way in.
+ * - Reader code runs in Workers inside a sandboxed frame (public/playground-sandbox.html, an
+ *   opaque origin with its own, stricter policy: connect-src 'none', script-src 'self' blob:
+ *   'wasm-unsafe-eval'); see playground/runtime/host-browser.ts. This page's blob: and
+ *   'wasm-unsafe-eval' remain for Pagefind and older builds; a blob: URL can only be made by script
+ *   already running here, so allowing it adds no way in.
+ * - frame-src falls under default-src 'self': the sandbox page is on this origin.
  * - style-src 'unsafe-inline': Expressive Code and Starlight set style attributes, and Monaco creates
  *   <style> elements at run time; styles cannot run code.
  * - worker-src 'self': Monaco's editor and TypeScript Workers and Pagefind's are files on this origin.
