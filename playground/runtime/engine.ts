@@ -8,20 +8,32 @@ import type { ServicesConfig } from '../services/config.ts';
 import { computeCpuFactor, type ServiceContext } from '../services/context.ts';
 import { createServices } from '../services/index.ts';
 import { installVirtualTime, VirtualClock } from './clock.ts';
-import { formatConsoleLine, formatErrorJson, formatErrorMessage, type LogLevel } from './format.ts';
+import { formatConsoleLine, formatErrorJson, formatErrorMessage, type LogFormat, type LogLevel } from './format.ts';
 import { formatArgs } from './inspect.ts';
 import { MemoryMeter } from './memory.ts';
-import type { EnvironmentConfig, HostToWorker, InvocationResult, SerializedFailure, WorkerToHost } from './messages.ts';
+import type {
+  EnvironmentConfig,
+  HostToWorker,
+  InvocationResult,
+  LogBudget,
+  SerializedFailure,
+  WorkerToHost,
+} from './messages.ts';
 import { MODULE_URL, type ModuleUrlMaker, prepareModule, SERVICES_GLOBAL } from './module-loader.ts';
+import { OutputMeter } from './output.ts';
 import { createRandom } from './prng.ts';
 
-/** Lambda gives the init phase 10 seconds on demand. */
-const INIT_LIMIT_MS = 10_000;
+/**
+ * Virtual CPU one log line costs at one vCPU (the runtime writes each line synchronously). A model
+ * parameter of the playground, not an AWS figure: it makes code that logs in a loop run out of time,
+ * as it does in Lambda, instead of logging for free.
+ */
+export const LOG_LINE_CPU_MS = 0.005;
 
 type Handler = (event: unknown, context: unknown) => unknown;
 
 /** What ended a drive of the clock. */
-type DriveEnd = 'settled' | 'deadline' | 'killed' | { crash: unknown };
+type DriveEnd = 'settled' | 'deadline' | 'killed' | { crash: { error: unknown; rejection: boolean } };
 
 interface Environment {
   config: EnvironmentConfig;
@@ -29,6 +41,29 @@ interface Environment {
   memory: MemoryMeter;
   overheadRandom: () => number;
   handler: Handler;
+}
+
+/**
+ * Freezes the built-ins the engine itself relies on to time, settle and report an invocation
+ * (promises, Math, JSON, arrays, functions, Reflect, message ports), once the engine has installed
+ * its own globals and before reader code loads: reader code cannot then replace
+ * `Promise.prototype.then` to settle a hung handler, or `Math.max` to rewrite a duration. Only
+ * these objects: freezing Object.prototype or Error.prototype would break ordinary code that
+ * assigns a `toString` or `name` of its own.
+ */
+export function hardenIntrinsics(): void {
+  const targets: unknown[] = [
+    Math,
+    JSON,
+    Reflect,
+    Object,
+    Promise,
+    Promise.prototype,
+    Array.prototype,
+    Function.prototype,
+    (globalThis as { MessagePort?: { prototype: unknown } }).MessagePort?.prototype,
+  ];
+  for (const target of targets) if (target) Object.freeze(target);
 }
 
 /** A real macrotask: when it runs, every microtask queued before it has run. */
@@ -61,12 +96,32 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
   let environment: Environment | undefined;
   let activeClock: VirtualClock | undefined;
   let requestId: string | undefined;
-  let crash: { error: unknown } | undefined;
+  /** Code threw outside any handler's promise (a timer), or left a rejected promise unhandled. */
+  let crash: { error: unknown; rejection: boolean } | undefined;
+  let logFormat: LogFormat = 'text';
   let realPending = 0;
+  const output = new OutputMeter(post);
+  /** The deadline of the phase that is running (init or invocation), and the CPU factor to charge logging by. */
+  let phase: { deadline: number; cpuFactor: number; overrun: boolean } | undefined;
 
   const log = (level: LogLevel, args: unknown[]) => {
-    const now = activeClock?.now ?? Date.now();
-    post({ type: 'log', line: formatConsoleLine(now, requestId, level, formatArgs(args)) });
+    const clock = activeClock;
+    if (clock && phase) {
+      if (phase.overrun) return;
+      clock.advance(LOG_LINE_CPU_MS * phase.cpuFactor);
+      if (clock.now > phase.deadline) {
+        // Lambda would have stopped the function here; nothing after this line is printed.
+        phase.overrun = true;
+        output.flush();
+        post({ type: 'overrun' });
+        return;
+      }
+    }
+    if (!output.open) {
+      output.drop();
+      return;
+    }
+    output.write(formatConsoleLine(clock?.now ?? Date.now(), requestId, level, formatArgs(args), logFormat));
   };
 
   const logError = (label: 'Invoke Error' | 'Uncaught Exception', error: unknown) => {
@@ -74,6 +129,35 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
     log('ERROR', [formatErrorMessage(label, formatErrorJson(failure, own))]);
     return failure;
   };
+
+  /**
+   * What the Node.js runtime logs for a promise rejection nobody handled, before it exits: the
+   * reason wrapped in Runtime.UnhandledPromiseRejection (fields as in public CloudWatch lines:
+   * errorType, errorMessage, reason, promise, stack).
+   */
+  const logRejection = (reason: unknown): SerializedFailure => {
+    const errorMessage = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+    const { own, ...serialized } = serializeError(reason);
+    const errorType = 'Runtime.UnhandledPromiseRejection';
+    const stack = [`${errorType}: ${errorMessage}`];
+    const json = JSON.stringify({
+      errorType,
+      errorMessage,
+      reason: {
+        errorType: serialized.errorType,
+        errorMessage: serialized.errorMessage,
+        ...own,
+        stack: serialized.stack,
+      },
+      promise: {},
+      stack,
+    });
+    log('ERROR', [formatErrorMessage('Unhandled Promise Rejection', json)]);
+    return { errorType, errorMessage, stack };
+  };
+
+  const logCrash = (found: { error: unknown; rejection: boolean }) =>
+    found.rejection ? logRejection(found.error) : logError('Uncaught Exception', found.error);
 
   function patchConsole(): void {
     const levels: [keyof Console, LogLevel][] = [
@@ -96,12 +180,20 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
    */
   async function drive(env: Environment, isSettled: () => boolean, deadline: number): Promise<DriveEnd> {
     for (;;) {
+      output.flush();
       await nextMacrotask();
-      if (crash) return { crash: crash.error };
+      if (crash) return { crash };
       if (env.memory.killed) return 'killed';
       // CPU charged synchronously can carry the clock past the deadline even if the code then settled.
       if (env.clock.now > deadline) return 'deadline';
-      if (isSettled()) return 'settled';
+      if (isSettled()) {
+        // A browser reports an unhandled rejection in a task of its own, Node at the end of the
+        // microtasks: give both a turn, so the two platforms see the same rejections.
+        await nextMacrotask();
+        await nextMacrotask();
+        if (crash) return { crash };
+        return 'settled';
+      }
       const timer = env.clock.peek();
       // While the module is still being fetched for real (import()), only timers may move the clock.
       if (!timer && realPending > 0) continue;
@@ -112,15 +204,24 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
       try {
         env.clock.fire(timer);
       } catch (error) {
-        crash = { error };
+        crash = { error, rejection: false };
       }
     }
   }
 
-  async function initialize(code: string, config: EnvironmentConfig, startEpochMs: number): Promise<void> {
+  async function initialize(
+    code: string,
+    config: EnvironmentConfig,
+    startEpochMs: number,
+    budget: LogBudget,
+    limitMs: number,
+  ): Promise<void> {
+    logFormat = config.logFormat;
     const streamSeed = config.seed + config.environmentIndex * 7919;
     const clock = new VirtualClock(startEpochMs);
     activeClock = clock;
+    output.reset(budget);
+    phase = { deadline: startEpochMs + limitMs, cpuFactor: computeCpuFactor(config.memoryMb), overrun: false };
     const memory = new MemoryMeter(config.memoryMb * 1024 * 1024);
     installVirtualTime(clock, createRandom(streamSeed, 'user'));
     patchConsole();
@@ -133,13 +234,22 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
     const { services, fetch } = createServices(context, config.services satisfies ServicesConfig);
     (globalThis as Record<symbol, unknown>)[SERVICES_GLOBAL] = services;
     Object.defineProperty(globalThis, 'fetch', { value: fetch, configurable: true, writable: true });
+    hardenIntrinsics();
 
     const overheadRandom = createRandom(streamSeed, 'runtime');
     // Starting the Node.js runtime itself, before any user code: 100 to 160 ms.
     clock.advance(100 + overheadRandom() * 60);
 
-    const fail = (failure: SerializedFailure) =>
-      post({ type: 'init-failed', ...failure, initDurationMs: clock.now - startEpochMs, endEpochMs: clock.now });
+    const fail = (failure: SerializedFailure, timedOut = false) => {
+      output.flush();
+      post({
+        type: 'init-failed',
+        ...failure,
+        timedOut,
+        initDurationMs: clock.now - startEpochMs,
+        endEpochMs: clock.now,
+      });
+    };
 
     const prepared = await prepareModule(code, toModuleUrl);
     if (!prepared.ok) {
@@ -163,19 +273,27 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
       realPending -= 1;
     });
     const env: Environment = { config, clock, memory, overheadRandom, handler: () => undefined };
-    const end = await drive(env, () => module !== undefined || loadError !== undefined, startEpochMs + INIT_LIMIT_MS);
+    const end = await drive(env, () => module !== undefined || loadError !== undefined, startEpochMs + limitMs);
+    // What the runtime prints from here on (errors) is its own, not code logging in a loop.
+    phase = undefined;
     if (end === 'deadline') {
-      const error = Object.assign(new Error('Init phase timed out after 10.00 seconds'), { name: 'Sandbox.Timedout' });
-      error.stack = `${error.name}: ${error.message}`;
-      fail(serializeError(error));
+      const seconds = (limitMs / 1000).toFixed(2);
+      fail(
+        { errorType: 'Sandbox.Timedout', errorMessage: `Init phase timed out after ${seconds} seconds`, stack: [] },
+        true,
+      );
       return;
     }
     if (end === 'killed') {
       fail({ errorType: 'Runtime.OutOfMemory', errorMessage: 'Runtime exited with error: signal: killed', stack: [] });
       return;
     }
+    if (typeof end === 'object' && end.crash.rejection) {
+      fail(logCrash(end.crash));
+      return;
+    }
     if (loadError || typeof end === 'object') {
-      const error = loadError?.error ?? (end as { crash: unknown }).crash;
+      const error = loadError ? loadError.error : typeof end === 'object' ? end.crash.error : undefined;
       if (error instanceof SyntaxError) {
         error.name = 'Runtime.UserCodeSyntaxError';
         error.message = `SyntaxError: ${error.message}`;
@@ -193,14 +311,25 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
     }
     env.handler = handler as Handler;
     environment = env;
+    output.flush();
     post({ type: 'init-done', initDurationMs: clock.now - startEpochMs, endEpochMs: clock.now });
   }
 
-  async function invoke(env: Environment, id: string, event: unknown, startEpochMs: number): Promise<void> {
-    const { clock, memory, config } = env;
+  async function invoke(
+    env: Environment,
+    id: string,
+    event: unknown,
+    startEpochMs: number,
+    budget: LogBudget,
+    deadlineEpochMs: number,
+  ): Promise<void> {
+    const { clock, memory } = env;
+    const config = env.config;
     clock.now = Math.max(clock.now, startEpochMs);
     const start = clock.now;
-    const deadline = start + config.timeoutSeconds * 1000;
+    const deadline = deadlineEpochMs;
+    output.reset(budget);
+    phase = { deadline, cpuFactor: computeCpuFactor(config.memoryMb), overrun: false };
     requestId = id;
     memory.beginInvocation();
     // The runtime's own share of every invocation: fetching the event, posting the response.
@@ -234,12 +363,15 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
       finish({ ok: false, error });
     }
     const end = await drive(env, () => settled !== undefined, deadline);
+    phase = undefined;
 
     let result: InvocationResult;
     if (end === 'killed') {
       result = { kind: 'out-of-memory' };
     } else if (typeof end === 'object') {
-      result = { kind: 'crash', exitReason: 'exit status 129', ...logError('Uncaught Exception', end.crash) };
+      // The Node.js runtime exits with 129 after an uncaught exception, 128 after an unhandled rejection.
+      const exitReason = end.crash.rejection ? 'exit status 128' : 'exit status 129';
+      result = { kind: 'crash', exitReason, ...logCrash(end.crash) };
     } else if (end === 'deadline') {
       // Lambda notices the timeout a few milliseconds late.
       clock.now = deadline + env.overheadRandom() * 5;
@@ -260,6 +392,7 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
       }
     }
     requestId = undefined;
+    output.flush();
     post({
       type: 'invoke-done',
       result,
@@ -270,14 +403,25 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
   }
 
   return {
+    /** The platform saw a rejected promise nobody handled (worker-node.ts, worker-browser.ts). */
+    rejectionUnhandled(reason: unknown): void {
+      crash ??= { error: reason, rejection: true };
+    },
     async receive(message: HostToWorker): Promise<void> {
       switch (message.type) {
         case 'init':
-          await initialize(message.code, message.config, message.startEpochMs);
+          await initialize(message.code, message.config, message.startEpochMs, message.budget, message.limitMs);
           return;
         case 'invoke':
           if (!environment) throw new Error('invoke before a successful init');
-          await invoke(environment, message.requestId, message.event, message.startEpochMs);
+          await invoke(
+            environment,
+            message.requestId,
+            message.event,
+            message.startEpochMs,
+            message.budget,
+            message.deadlineEpochMs,
+          );
           return;
       }
     },

@@ -1,5 +1,5 @@
 /** Runs each execution environment in a worker_threads Worker (Node 24 strips the types itself). */
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { EnvironmentPort, RuntimeHost } from './host.ts';
 import type { WorkerToHost } from './messages.ts';
 
@@ -8,14 +8,20 @@ const WORKER_URL = new URL('./worker-node.ts', import.meta.url);
 export function createNodeHost(): RuntimeHost {
   return {
     spawn(): EnvironmentPort {
-      const worker = new Worker(WORKER_URL);
+      // The runtime's channel: a port only the engine holds (worker-node.ts); the Worker's own
+      // parentPort, which reader code can import, is never listened to.
+      const { port1, port2 } = new MessageChannel();
+      const worker = new Worker(WORKER_URL, { workerData: { port: port2 }, transferList: [port2] });
       return {
-        post: (message) => worker.postMessage(message),
+        post: (message) => port1.postMessage(message),
         listen(onMessage, onCrash) {
-          worker.on('message', (message: WorkerToHost) => onMessage(message));
+          port1.on('message', (message: WorkerToHost) => onMessage(message));
           worker.on('error', onCrash);
         },
-        terminate: () => void worker.terminate(),
+        terminate: () => {
+          port1.close();
+          void worker.terminate();
+        },
       };
     },
   };

@@ -11,19 +11,33 @@ import { isSqsEvent, readBatchItemFailures, settleBatch } from '../services/sqs.
 import {
   computeBilledDuration,
   formatEndLine,
+  formatInitFailureLine,
+  formatInitReportLine,
+  formatInitStartLine,
+  formatJsonInitReport,
+  formatJsonInitStart,
+  formatJsonReport,
+  formatJsonStart,
   formatReportLine,
   formatRuntimeExitLine,
+  formatRuntimeVersionArn,
   formatStartLine,
   formatTimeoutLine,
+  type LogFormat,
+  type PhaseStatus,
 } from './format.ts';
 import type { EnvironmentPort, RuntimeHost } from './host.ts';
 import { RUNTIME_BASELINE_BYTES } from './memory.ts';
-import type { EnvironmentConfig, HostToWorker, WorkerToHost } from './messages.ts';
+import type { EnvironmentConfig, HostToWorker, LogBudget, WorkerToHost } from './messages.ts';
+import { DEFAULT_LOG_BUDGET, utf8Length } from './output.ts';
 import { createRandom, createUuid } from './prng.ts';
 
 export type { ServicesConfig } from '../services/config.ts';
+export type { LogFormat } from './format.ts';
 export type { RuntimeHost } from './host.ts';
 export { MEMORY_MODEL_SENTENCE } from './memory.ts';
+export type { LogBudget } from './messages.ts';
+export { DEFAULT_LOG_BUDGET, MAX_EVENT_BYTES } from './output.ts';
 
 export interface EmulateOptions {
   /** The handler module: JavaScript ES module source exporting `handler`. */
@@ -48,6 +62,13 @@ export interface EmulateOptions {
   startEpochMs?: number;
   /** Called with each log line as it is printed, so a page can show output before the run ends. */
   onLog?: (line: string) => void;
+  /**
+   * `text` (default): Lambda's lines as printed now (INIT_START, INIT_REPORT, REPORT Status:);
+   * `text-legacy`: the older lines; `json`: the JSON log format. See format.ts for the AWS pages.
+   */
+  logFormat?: LogFormat;
+  /** What the run may print (code's lines, not START/END/REPORT); DEFAULT_LOG_BUDGET unless set. */
+  logBudget?: LogBudget;
 }
 
 interface OutcomeFigures {
@@ -60,6 +81,8 @@ interface OutcomeFigures {
   maxMemoryUsedMb: number;
   /** Cold starts only. */
   initDurationMs?: number;
+  /** A re-run init (after a failure) inside this invocation: part of durationMs, as Lambda reports it. */
+  suppressedInitMs?: number;
 }
 
 /** How one invocation ended. */
@@ -79,26 +102,55 @@ export interface EmulationResult {
   outcomes: InvocationOutcome[];
   /** SQS message ids moved to the dead-letter queue (with sqsRedrive). */
   deadLetters: string[];
+  /**
+   * Lines the code printed past the run's allowance, which never left the Worker; `bytes` counts
+   * only the lines that were measured (a line dropped once the allowance is spent is not even formatted).
+   */
+  dropped: { lines: number; bytes: number };
 }
+
+/** Lambda gives an on-demand init 10 seconds (lambda-runtime-environment.html, "Init phase"). */
+const INIT_LIMIT_MS = 10_000;
+
+type InitResult =
+  | { kind: 'done'; durationMs: number }
+  | { kind: 'timeout'; durationMs: number }
+  | { kind: 'failed'; durationMs: number; failure: { errorType: string; errorMessage: string; stack: string[] } };
 
 /** Real time a new Worker may take to start and load the engine, on top of the init watchdog. */
 const WORKER_STARTUP_GRACE_MS = 3000;
 const DEFAULT_START_EPOCH_MS = Date.UTC(2025, 5, 2, 9, 30, 0);
 
-type Reply = { kind: 'message'; message: WorkerToHost } | { kind: 'crashed'; error: unknown } | { kind: 'watchdog' };
+type Reply =
+  | { kind: 'message'; message: Exclude<WorkerToHost, { type: 'logs' } | { type: 'overrun' }> }
+  | { kind: 'crashed'; error: unknown }
+  | { kind: 'watchdog' }
+  /** The code logged past its deadline without yielding (see the `overrun` message). */
+  | { kind: 'overrun' };
+
+type LogBatch = Extract<WorkerToHost, { type: 'logs' }>;
 
 /** One Worker, with the replies it has sent and not yet been asked for. */
 class EnvironmentSession {
   private readonly pending: Reply[] = [];
   private waiter: ((reply: Reply) => void) | undefined;
+  /** Real time (performance.now) past which the pending request counts as stuck. */
+  private watchdogAt = Number.POSITIVE_INFINITY;
   private readonly port: EnvironmentPort;
-  private readonly onLog: (line: string) => void;
+  private readonly onLogs: (batch: LogBatch) => void;
 
-  constructor(port: EnvironmentPort, onLog: (line: string) => void) {
+  constructor(port: EnvironmentPort, onLogs: (batch: LogBatch) => void) {
     this.port = port;
-    this.onLog = onLog;
+    this.onLogs = onLogs;
     port.listen(
-      (message) => (message.type === 'log' ? this.onLog(message.line) : this.deliver({ kind: 'message', message })),
+      (message) => {
+        if (message.type === 'logs') this.onLogs(message);
+        else if (message.type === 'overrun') this.deliver({ kind: 'overrun' });
+        else this.deliver({ kind: 'message', message });
+        // The watchdog is a timer, and timers wait behind messages: each message checks it too, so
+        // a Worker that floods the page with messages cannot keep itself alive.
+        if (this.waiter && performance.now() > this.watchdogAt) this.deliver({ kind: 'watchdog' });
+      },
       (error) => this.deliver({ kind: 'crashed', error }),
     );
   }
@@ -112,9 +164,9 @@ class EnvironmentSession {
 
   /** Sends `message` and waits for the reply, or for the watchdog after `watchdogMs` of real time. */
   request(message: HostToWorker, watchdogMs: number): Promise<Reply> {
+    this.pending.length = 0;
     this.port.post(message);
-    const queued = this.pending.shift();
-    if (queued) return Promise.resolve(queued);
+    this.watchdogAt = performance.now() + watchdogMs;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.waiter = undefined;
@@ -122,6 +174,7 @@ class EnvironmentSession {
       }, watchdogMs);
       this.waiter = (reply) => {
         clearTimeout(timer);
+        this.watchdogAt = Number.POSITIVE_INFINITY;
         resolve(reply);
       };
     });
@@ -130,6 +183,30 @@ class EnvironmentSession {
   terminate(): void {
     this.port.terminate();
   }
+}
+
+const RESULT_KINDS = new Set(['success', 'error', 'timeout', 'out-of-memory', 'crash']);
+
+/**
+ * Whether an invocation's report is possible: a known result, a duration within the deadline (the
+ * engine notices a timeout at most a few ms late), memory within the memory size, an end that
+ * matches the duration. A report that fails this (`Billed Duration: -5 ms`, a success after the
+ * deadline) is not shown as what happened.
+ */
+export function isPlausibleReport(
+  message: Extract<WorkerToHost, { type: 'invoke-done' }>,
+  invokedAt: number,
+  deadlineEpochMs: number,
+  memoryMb: number,
+): boolean {
+  const { result, durationMs, maxMemoryUsedMb, endEpochMs } = message;
+  const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+  if (typeof result !== 'object' || result === null || !RESULT_KINDS.has(result.kind)) return false;
+  if (!finite(durationMs) || !finite(maxMemoryUsedMb) || !finite(endEpochMs)) return false;
+  if (durationMs < 0 || durationMs > deadlineEpochMs - invokedAt + 10) return false;
+  if (maxMemoryUsedMb < 0 || maxMemoryUsedMb > memoryMb) return false;
+  if (Math.abs(endEpochMs - (invokedAt + durationMs)) > 1) return false;
+  return true;
 }
 
 let defaultHost: Promise<RuntimeHost> | undefined;
@@ -164,6 +241,18 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
     logs.push(line);
     options.onLog?.(line);
   };
+  const budget: LogBudget = { ...(options.logBudget ?? DEFAULT_LOG_BUDGET) };
+  const dropped = { lines: 0, bytes: 0 };
+  const receiveLogs = (batch: LogBatch) => {
+    for (const line of batch.lines) {
+      budget.lines -= 1;
+      budget.bytes -= utf8Length(line);
+      print(line);
+    }
+    dropped.lines += batch.droppedLines;
+    dropped.bytes += batch.droppedBytes;
+  };
+  const remaining = (): LogBudget => ({ lines: Math.max(0, budget.lines), bytes: Math.max(0, budget.bytes) });
   const outcomes: InvocationOutcome[] = [];
   const deadLetters: string[] = [];
   const queue = [...options.events];
@@ -177,100 +266,204 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
     session = undefined;
   };
 
+  const format: LogFormat = options.logFormat ?? 'text';
+  const modern = format !== 'text-legacy';
+  const runtimeVersionArn = formatRuntimeVersionArn(seed);
+  const functionName = options.functionName ?? 'playground-function';
+  /** After an invocation failed in an environment, Lambda re-runs init inside the next invocation (a suppressed init). */
+  let reinitNext = false;
+
+  /** Starts an environment and runs its init, which may take `limitMs` of virtual time. */
+  const startEnvironment = async (limitMs: number): Promise<InitResult> => {
+    const config: EnvironmentConfig = {
+      functionName,
+      memoryMb,
+      timeoutSeconds,
+      seed,
+      environmentIndex: environmentIndex++,
+      services: options.services ?? {},
+      logFormat: format,
+    };
+    const begin = now;
+    session = new EnvironmentSession(runtimeHost.spawn(), receiveLogs);
+    const reply = await session.request(
+      { type: 'init', code: options.code, config, startEpochMs: now, budget: remaining(), limitMs },
+      watchdogMs + WORKER_STARTUP_GRACE_MS,
+    );
+    if (reply.kind === 'message' && reply.message.type === 'init-done') {
+      now = reply.message.endEpochMs;
+      return { kind: 'done', durationMs: reply.message.initDurationMs };
+    }
+    if (reply.kind === 'message' && reply.message.type === 'init-failed') {
+      now = reply.message.endEpochMs;
+      const { errorType, errorMessage, stack, timedOut } = reply.message;
+      if (timedOut) return { kind: 'timeout', durationMs: reply.message.initDurationMs };
+      return { kind: 'failed', durationMs: reply.message.initDurationMs, failure: { errorType, errorMessage, stack } };
+    }
+    // Stuck in a loop (watchdog), logging past the limit, or the Worker died: the init ran out its time.
+    now = begin + limitMs;
+    return { kind: 'timeout', durationMs: limitMs };
+  };
+  // A failed init reports the error's type (e.g. Runtime.ImportModuleError) on INIT_REPORT and REPORT.
+  const initStatus = (init: Exclude<InitResult, { kind: 'done' }>): PhaseStatus =>
+    init.kind === 'timeout' ? { status: 'timeout' } : { status: 'error', errorType: init.failure.errorType };
+  const printInitReport = (init: Exclude<InitResult, { kind: 'done' }>, phase: 'init' | 'invoke') => {
+    if (format === 'json') print(formatJsonInitReport(now, init.durationMs, phase, initStatus(init)));
+    else if (modern) print(formatInitReportLine(init.durationMs, phase, initStatus(init)));
+  };
+
   try {
     while (queue.length > 0) {
       const event = queue.shift();
       const requestId = nextRequestId();
       const startedAt = now;
       let initDurationMs: number | undefined;
-      let initFailure: Extract<WorkerToHost, { type: 'init-failed' }> | undefined;
-      let stuck = false;
-      const coldStart = !session;
+      /** Init time inside this invocation's Duration (a suppressed init). */
+      let suppressedInitMs: number | undefined;
+      let initFailure: Exclude<InitResult, { kind: 'done' }> | undefined;
+      const coldStart = !session && !reinitNext;
 
       if (!session) {
-        const config: EnvironmentConfig = {
-          functionName: options.functionName ?? 'playground-function',
-          memoryMb,
-          timeoutSeconds,
-          seed,
-          environmentIndex: environmentIndex++,
-          services: options.services ?? {},
-        };
-        session = new EnvironmentSession(runtimeHost.spawn(), print);
-        const reply = await session.request(
-          { type: 'init', code: options.code, config, startEpochMs: now },
-          watchdogMs + WORKER_STARTUP_GRACE_MS,
-        );
-        if (reply.kind === 'message' && reply.message.type === 'init-done') {
-          initDurationMs = reply.message.initDurationMs;
-          now = reply.message.endEpochMs;
-        } else if (reply.kind === 'message' && reply.message.type === 'init-failed') {
-          initFailure = reply.message;
-          initDurationMs = reply.message.initDurationMs;
-          now = reply.message.endEpochMs;
-        } else {
-          stuck = true;
+        if (coldStart) {
+          if (format === 'json') print(formatJsonInitStart(now, functionName, runtimeVersionArn));
+          else if (modern) print(formatInitStartLine(runtimeVersionArn));
+          const init = await startEnvironment(INIT_LIMIT_MS);
+          initDurationMs = init.durationMs;
+          if (init.kind !== 'done') {
+            if (modern) {
+              // Lambda reports the failed init and retries it inside this invocation, with the function's timeout.
+              printInitReport(init, 'init');
+              resetEnvironment();
+              initDurationMs = undefined;
+            } else {
+              initFailure = init;
+            }
+          }
+        }
+        if (!session && !initFailure) {
+          const begin = now;
+          const init = await startEnvironment(timeoutSeconds * 1000);
+          suppressedInitMs = now - begin;
+          if (init.kind !== 'done') {
+            printInitReport(init, 'invoke');
+            initFailure = init;
+          }
         }
       }
+      reinitNext = false;
+      const invokeStart = now - (suppressedInitMs ?? 0);
 
-      print(formatStartLine(requestId));
+      if (format === 'json') print(formatJsonStart(now, requestId));
+      else print(formatStartLine(requestId));
       const figures = (durationMs: number, maxMemoryUsedMb: number): OutcomeFigures => {
+        const total = durationMs + (suppressedInitMs ?? 0);
         const base: OutcomeFigures = {
           requestId,
           startEpochMs: startedAt,
           coldStart,
-          durationMs,
-          billedDurationMs: computeBilledDuration(durationMs, initDurationMs),
+          durationMs: total,
+          billedDurationMs: computeBilledDuration(total, initDurationMs),
           maxMemoryUsedMb,
         };
         if (initDurationMs !== undefined) base.initDurationMs = initDurationMs;
+        if (suppressedInitMs !== undefined) base.suppressedInitMs = suppressedInitMs;
         return base;
       };
-      const report = (outcome: InvocationOutcome) => {
-        print(formatEndLine(requestId));
-        print(
-          formatReportLine({
-            requestId,
-            durationMs: outcome.durationMs,
-            billedDurationMs: outcome.billedDurationMs,
-            memorySizeMb: memoryMb,
-            maxMemoryUsedMb: outcome.maxMemoryUsedMb,
-            initDurationMs: outcome.initDurationMs,
-          }),
-        );
+      const report = (outcome: InvocationOutcome, status: PhaseStatus) => {
+        const reportFigures = {
+          requestId,
+          durationMs: outcome.durationMs,
+          billedDurationMs: outcome.billedDurationMs,
+          memorySizeMb: memoryMb,
+          maxMemoryUsedMb: outcome.maxMemoryUsedMb,
+          initDurationMs: outcome.initDurationMs,
+          status: modern ? status : undefined,
+        };
+        if (format === 'json') {
+          print(formatJsonReport(now, reportFigures));
+        } else {
+          print(formatEndLine(requestId));
+          print(formatReportLine(reportFigures));
+        }
         outcomes.push(outcome);
         lastMemoryMb = outcome.maxMemoryUsedMb;
       };
+      // The current format says how an invocation ended on REPORT (Status/Error Type) instead of in
+      // lines of its own: public logs of timeouts and out-of-memory kills show START, END and a REPORT
+      // ending `Status: timeout` / `Error Type: Runtime.OutOfMemory`, with Duration exactly the timeout.
+      const runtimeExit = (reason: string) => {
+        if (format === 'text-legacy') print(formatRuntimeExitLine(requestId, reason));
+      };
       const timedOut = (durationMs: number, watchdog: boolean) => {
-        print(formatTimeoutLine(now, requestId, timeoutSeconds));
-        report({ ...figures(durationMs, lastMemoryMb), kind: 'timeout', timeoutSeconds, watchdog });
+        if (format === 'text-legacy') print(formatTimeoutLine(now, requestId, timeoutSeconds));
+        const ranMs = modern ? timeoutSeconds * 1000 - (suppressedInitMs ?? 0) : durationMs;
+        report({ ...figures(ranMs, lastMemoryMb), kind: 'timeout', timeoutSeconds, watchdog }, { status: 'timeout' });
         resetEnvironment();
+        reinitNext = modern;
       };
 
       if (initFailure) {
-        const { errorType, errorMessage, stack } = initFailure;
-        report({ ...figures(0, lastMemoryMb), kind: 'error', phase: 'init', errorType, errorMessage, stack });
-        resetEnvironment();
-      } else if (stuck || !session) {
-        now = startedAt + timeoutSeconds * 1000;
+        if (initFailure.kind === 'timeout' && modern) {
+          now = invokeStart + timeoutSeconds * 1000;
+          suppressedInitMs = timeoutSeconds * 1000;
+          timedOut(0, false);
+          reinitNext = false;
+        } else {
+          const { errorType, errorMessage, stack } =
+            initFailure.kind === 'failed'
+              ? initFailure.failure
+              : { errorType: 'Sandbox.Timedout', errorMessage: 'Init phase timed out', stack: [] };
+          // What the platform prints inside START…END when the function never got past init.
+          if (modern && format !== 'json') print(formatInitFailureLine(errorType));
+          report(
+            { ...figures(0, lastMemoryMb), kind: 'error', phase: 'init', errorType, errorMessage, stack },
+            { status: 'error', errorType },
+          );
+          resetEnvironment();
+        }
+      } else if (!session) {
+        now = invokeStart + timeoutSeconds * 1000;
         timedOut(timeoutSeconds * 1000, true);
       } else {
-        const invokeStart = now;
-        const reply = await session.request({ type: 'invoke', requestId, event, startEpochMs: now }, watchdogMs);
-        if (reply.kind === 'watchdog') {
-          now = invokeStart + timeoutSeconds * 1000;
-          timedOut(timeoutSeconds * 1000, true);
+        const deadlineEpochMs = invokeStart + timeoutSeconds * 1000;
+        const invokedAt = now;
+        const reply = await session.request(
+          { type: 'invoke', requestId, event, startEpochMs: now, budget: remaining(), deadlineEpochMs },
+          watchdogMs,
+        );
+        if (reply.kind === 'watchdog' || reply.kind === 'overrun') {
+          now = deadlineEpochMs;
+          timedOut(deadlineEpochMs - invokedAt, reply.kind === 'watchdog');
         } else if (reply.kind === 'crashed' || reply.message.type !== 'invoke-done') {
-          print(formatRuntimeExitLine(requestId, 'exit status 1'));
+          runtimeExit('exit status 1');
           const message = reply.kind === 'crashed' ? String(reply.error) : 'unexpected reply';
-          report({
-            ...figures(0, lastMemoryMb),
-            kind: 'crash',
-            errorType: 'Runtime.ExitError',
-            errorMessage: message,
-            exitReason: 'exit status 1',
-          });
+          report(
+            {
+              ...figures(0, lastMemoryMb),
+              kind: 'crash',
+              errorType: 'Runtime.ExitError',
+              errorMessage: message,
+              exitReason: 'exit status 1',
+            },
+            { status: 'error', errorType: 'Runtime.ExitError' },
+          );
           resetEnvironment();
+          reinitNext = modern;
+        } else if (!isPlausibleReport(reply.message, invokedAt, deadlineEpochMs, memoryMb)) {
+          // Only the engine can post on the runtime's channel; this is the second line of defence.
+          runtimeExit('exit status 1');
+          report(
+            {
+              ...figures(0, lastMemoryMb),
+              kind: 'crash',
+              errorType: 'Runtime.ExitError',
+              errorMessage: 'The runtime sent a report that cannot be true; the invocation is treated as a crash.',
+              exitReason: 'exit status 1',
+            },
+            { status: 'error', errorType: 'Runtime.ExitError' },
+          );
+          resetEnvironment();
+          reinitNext = modern;
         } else {
           const { result, durationMs, maxMemoryUsedMb, endEpochMs } = reply.message;
           now = endEpochMs;
@@ -280,20 +473,25 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
               timedOut(durationMs, false);
               break;
             case 'out-of-memory':
-              print(formatRuntimeExitLine(requestId, 'signal: killed'));
-              report({ ...base, kind: 'out-of-memory', errorType: 'Runtime.ExitError' });
+              runtimeExit('signal: killed');
+              report(
+                { ...base, kind: 'out-of-memory', errorType: 'Runtime.ExitError' },
+                { status: 'error', errorType: 'Runtime.OutOfMemory' },
+              );
               resetEnvironment();
+              reinitNext = modern;
               break;
             case 'crash':
-              print(formatRuntimeExitLine(requestId, result.exitReason));
-              report({ ...base, ...result });
+              runtimeExit(result.exitReason);
+              report({ ...base, ...result }, { status: 'error', errorType: result.errorType });
               resetEnvironment();
+              reinitNext = modern;
               break;
             case 'error':
-              report({ ...base, ...result, phase: 'invoke' });
+              report({ ...base, ...result, phase: 'invoke' }, { status: 'success' });
               break;
             case 'success':
-              report({ ...base, ...result });
+              report({ ...base, ...result }, { status: 'success' });
               break;
           }
         }
@@ -311,5 +509,5 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
   } finally {
     resetEnvironment();
   }
-  return { logs, outcomes, deadLetters };
+  return { logs, outcomes, deadLetters, dropped };
 }

@@ -3,7 +3,7 @@ import { emulate } from './index.ts';
 
 /** From docs/reference/logs-insights.md (REPORT parser) and the Node.js runtime's text format. */
 const REPORT =
-  /^REPORT RequestId: (?<id>[0-9a-f-]{36})\tDuration: (?<duration>\d+\.\d{2}) ms\tBilled Duration: (?<billed>\d+) ms\tMemory Size: (?<size>\d+) MB\tMax Memory Used: (?<used>\d+) MB\t(?:Init Duration: (?<init>\d+\.\d{2}) ms\t)?$/;
+  /^REPORT RequestId: (?<id>[0-9a-f-]{36})\tDuration: (?<duration>\d+\.\d{2}) ms\tBilled Duration: (?<billed>\d+) ms\tMemory Size: (?<size>\d+) MB\tMax Memory Used: (?<used>\d+) MB\t(?:Init Duration: (?<init>\d+\.\d{2}) ms\t)?(?:Status: (?<status>timeout|error)(?:\tError Type: (?<errorType>\S+))?)?$/;
 const START = /^START RequestId: [0-9a-f-]{36} Version: \$LATEST$/;
 const END = /^END RequestId: [0-9a-f-]{36}$/;
 const TIMEOUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z [0-9a-f-]{36} Task timed out after \d+\.\d{2} seconds$/;
@@ -28,8 +28,13 @@ describe('log line formats', () => {
     // Billed Duration covers Duration plus, on the cold start, Init Duration (init is billed since Aug 2025).
     const [cold] = figures;
     expect(Number(cold?.billed)).toBe(Math.ceil(Number(cold?.duration) + Number(cold?.init)));
-    for (const line of logs.filter((l) => !/^(START|END|REPORT)/.test(l))) expect(line).toMatch(CONSOLE);
-    expect(logs[0]).toMatch(/\tundefined\tINFO\tinit$/);
+    for (const line of logs.filter((l) => !/^(INIT_START|START|END|REPORT)/.test(l))) expect(line).toMatch(CONSOLE);
+    expect(logs[0]).toMatch(
+      /^INIT_START Runtime Version: nodejs:\d+\.v\d+\tRuntime Version ARN: arn:aws:lambda:[a-z0-9-]+::runtime:[0-9a-f]{64}$/,
+    );
+    expect(logs[1]).toMatch(/\tundefined\tINFO\tinit$/);
+    // A successful invocation's REPORT has no Status field.
+    expect(figures.every((f) => f.status === undefined)).toBe(true);
     expect(outcomes.map((o) => o.coldStart)).toEqual([true, false, false]);
   });
 
@@ -106,10 +111,16 @@ describe('the virtual clock', () => {
     const left = logs.filter((l) => l.includes('\tleft ')).map((l) => Number(l.split('left ')[1]));
     expect(left[0]).toBeGreaterThan(1990);
     expect(left[1]).toBeLessThan(510);
-    expect(logs.find((l) => l.includes('Task timed out'))).toMatch(TIMEOUT);
-    expect(logs.join('\n')).toMatch(/Task timed out after 2\.00 seconds/);
+    // Lambda's current lines: no line of its own, REPORT says Status: timeout with Duration the timeout.
+    expect(logs.some((l) => l.includes('Task timed out'))).toBe(false);
     expect(outcomes[0]).toMatchObject({ kind: 'timeout', watchdog: false });
-    expect(Number(reports(logs)[0]?.duration)).toBeGreaterThanOrEqual(2000);
+    expect(reports(logs)[0]).toMatchObject({ duration: '2000.00', status: 'timeout' });
+    // The older lines, on request: the Task timed out line, and no Status.
+    const legacy = await emulate({ code, events: [{}], timeoutSeconds: 2, seed: 1, logFormat: 'text-legacy' });
+    expect(legacy.logs.find((l) => l.includes('Task timed out'))).toMatch(TIMEOUT);
+    expect(legacy.logs.join('\n')).toMatch(/Task timed out after 2\.00 seconds/);
+    expect(Number(reports(legacy.logs)[0]?.duration)).toBeGreaterThanOrEqual(2000);
+    expect(reports(legacy.logs)[0]?.status).toBeUndefined();
   });
 
   it('charges CPU time by memory size: 1,769 MB is one vCPU', async () => {
@@ -125,18 +136,41 @@ describe('the virtual clock', () => {
 });
 
 describe('execution environments', () => {
-  it('runs init once per environment and again after a timeout resets it', async () => {
-    const code = module(`
+  const resetCode = module(`
       console.log('init');
       let count = 0;
       export const handler = async (e) => { count += 1; if (e.hang) await new Promise(() => {}); return count; };`);
-    const events = [{}, {}, { hang: true }, {}, {}];
-    const { logs, outcomes } = await emulate({ code, events, timeoutSeconds: 1, memoryMb: 128, seed: 3 });
+  const resetEvents = [{}, {}, { hang: true }, {}, {}];
+
+  it('runs init once per environment, and after a timeout re-runs it inside the next invocation (suppressed init, in Duration)', async () => {
+    const { logs, outcomes } = await emulate({ code: resetCode, events: resetEvents, timeoutSeconds: 1, seed: 3 });
     expect(logs.filter((l) => l.endsWith('\tINFO\tinit'))).toHaveLength(2);
+    expect(logs.filter((l) => l.startsWith('INIT_START'))).toHaveLength(1);
     expect(outcomes.map((o) => o.kind)).toEqual(['success', 'success', 'timeout', 'success', 'success']);
-    expect(outcomes.map((o) => o.coldStart)).toEqual([true, false, false, true, false]);
+    expect(outcomes.map((o) => o.coldStart)).toEqual([true, false, false, false, false]);
     expect(outcomes.map((o) => (o.kind === 'success' ? o.result : null))).toEqual([1, 2, null, 1, 2]);
+    const figures = reports(logs);
+    expect(figures.map((f) => f.init !== undefined)).toEqual([true, false, false, false, false]);
+    expect(figures.map((f) => f.status)).toEqual([undefined, undefined, 'timeout', undefined, undefined]);
+    // The re-run init (100 ms or more of runtime start-up) is inside the fourth invocation's Duration.
+    const reinit = outcomes[3]?.suppressedInitMs ?? 0;
+    expect(reinit).toBeGreaterThanOrEqual(100);
+    expect(Number(figures[3]?.duration)).toBeGreaterThanOrEqual(reinit);
+    expect(Number(figures[4]?.duration)).toBeLessThan(10);
+  });
+
+  it('in the legacy format, reports the re-init as a cold start and prints no INIT_START or Status', async () => {
+    const { logs, outcomes } = await emulate({
+      code: resetCode,
+      events: resetEvents,
+      timeoutSeconds: 1,
+      seed: 3,
+      logFormat: 'text-legacy',
+    });
+    expect(logs.some((l) => l.startsWith('INIT_'))).toBe(false);
+    expect(outcomes.map((o) => o.coldStart)).toEqual([true, false, false, true, false]);
     expect(reports(logs).map((f) => f.init !== undefined)).toEqual([true, false, false, true, false]);
+    expect(reports(logs).every((f) => f.status === undefined)).toBe(true);
   });
 
   it('stops while (true) {} with the watchdog, reports the timeout, and keeps working afterwards', async () => {
@@ -152,8 +186,8 @@ describe('execution environments', () => {
     });
     expect(performance.now() - started).toBeLessThan(5000);
     expect(outcomes[0]).toMatchObject({ kind: 'timeout', watchdog: true });
-    expect(logs.find((l) => l.includes('Task timed out'))).toMatch(TIMEOUT);
     expect(logs.at(-1)).toMatch(REPORT);
+    expect(reports(logs)[0]).toMatchObject({ duration: '3000.00', status: 'timeout' });
     const after = await emulate({ code: `export const handler = async () => 'alive';`, events: [{}], seed: 1 });
     expect(after.outcomes[0]).toMatchObject({ kind: 'success', result: 'alive' });
   });
@@ -168,9 +202,12 @@ describe('execution environments', () => {
       seed: 1,
     });
     expect(outcomes.map((o) => o.kind)).toEqual(['success', 'out-of-memory', 'success']);
-    expect(logs.join('\n')).toMatch(
+    expect(logs.join('\n')).not.toMatch(/Runtime exited/);
+    const legacy = await emulate({ code, events: [{ mb: 100 }], seed: 1, logFormat: 'text-legacy' });
+    expect(legacy.logs.join('\n')).toMatch(
       /RequestId: [0-9a-f-]{36} Error: Runtime exited with error: signal: killed\nRuntime\.ExitError/,
     );
     expect(reports(logs).map((f) => Number(f.used))).toEqual([84, 128, 65]);
+    expect(reports(logs)[1]).toMatchObject({ status: 'error', errorType: 'Runtime.OutOfMemory' });
   });
 });

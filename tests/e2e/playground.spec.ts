@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import lzString from 'lz-string';
 import { EXAMPLES } from '../../playground/examples/catalogue';
+import { buildLzBomb } from '../support/lz-bomb';
 import { expectNoAxeViolations, sitePath } from './support';
 
 const MONACO = /monaco|editor\.api|editor\.worker|ts\.worker|tsMode/;
@@ -78,7 +79,7 @@ test('a shared link with an endless loop does not run on load, and on Run stops 
   await expect(output(page)).toContainText('START RequestId:', { timeout: 15_000 });
   await page.getByRole('tab', { name: 'After' }).click();
   await expect(page.getByRole('tab', { name: 'After' })).toHaveAttribute('aria-selected', 'true', { timeout: 500 });
-  await expect(output(page)).toContainText('Task timed out after 3.00 seconds', { timeout: 10_000 });
+  await expect(output(page)).toContainText(/Duration: 3000\.00 ms\t.*\tStatus: timeout/, { timeout: 10_000 });
   await expect(page.locator('.lfg-pg-timeline li')).toHaveText(/timed out\.$/);
   expect(problems).toEqual([]);
 });
@@ -206,7 +207,7 @@ test('the page has no axe violations, and Run is reachable and operable by keybo
   }
   expect(focused).toBe(true);
   await page.keyboard.press('Enter');
-  await expect(output(page)).toContainText('Task timed out after 3.00 seconds', { timeout: 15_000 });
+  await expect(output(page)).toContainText(/Duration: 3000\.00 ms\t.*\tStatus: timeout/, { timeout: 15_000 });
   await expect(page.locator('lfg-playground')).toHaveAttribute('data-state', 'done');
   await expectNoAxeViolations(page);
 
@@ -241,4 +242,149 @@ test('Share puts the code in a #code/ link that loads it back', async ({ page, c
   await page.goto(copied);
   await expect(page.getByRole('tab', { name: 'After' })).toHaveAttribute('aria-selected', 'true');
   await expect(output(page)).not.toContainText('START');
+});
+
+test('a ten-million-line flood ends at the deadline, says what it dropped, and the page answers input within 100 ms throughout', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const flood = [
+    'export const handler = async () => {',
+    '  for (let i = 0; i < 10_000_000; i++) console.log("flood line", i);',
+    '  return "finished";',
+    '};',
+    '',
+  ].join('\n');
+  await page.goto(sharedLink('structured-logging', flood));
+  const playground = page.locator('lfg-playground');
+  // The editor compiles the link's code; load it first so its own start-up is not what is measured.
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(playground).toHaveAttribute('data-editor', 'ready', { timeout: 20_000 });
+  await page.locator('input[name="timeout"]').fill('3');
+  await page.evaluate(() => {
+    const latencies: number[] = [];
+    (window as unknown as { latencies: number[] }).latencies = latencies;
+    // How long each key press waited for the page: from the browser's event time to its handler.
+    document.addEventListener('keydown', (event) => latencies.push(performance.now() - event.timeStamp), true);
+  });
+  await runButton(page).click();
+  const started = Date.now();
+  while ((await playground.getAttribute('data-state')) !== 'done' && Date.now() - started < 30_000) {
+    await page.keyboard.press('Shift');
+    await page.waitForTimeout(25);
+  }
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Shift');
+  await expect(playground).toHaveAttribute('data-state', 'done');
+  const latencies = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies);
+  expect(latencies.length).toBeGreaterThan(5);
+  expect(Math.max(...latencies)).toBeLessThan(100);
+
+  await expect(output(page)).toContainText(/Duration: 3000\.00 ms\t.*\tStatus: timeout/);
+  await expect(page.locator('.lfg-pg-status')).toHaveText(/1 timeout\b.*more lines .*were dropped in the emulator/);
+  // The timeline aggregates: a few dozen marks, not one node per line.
+  const marks = await page.locator('.lfg-pg-timeline .lfg-pg-log').count();
+  expect(marks).toBeGreaterThan(0);
+  expect(marks).toBeLessThanOrEqual(40);
+});
+
+test('a 75 KB share-link bomb is refused before it is expanded: the page says so and shows the example', async ({
+  page,
+}) => {
+  const problems = await watchProblems(page);
+  const bomb = buildLzBomb(75_000);
+  await page.goto(`${sitePath('/playground/outbound-timeout/')}?example=outbound-timeout#code/${bomb}`);
+  await expect(page.locator('.lfg-pg-status')).toHaveText(/too long to be a playground link.*showing the example/);
+  const panel = page.getByRole('tabpanel', { name: 'Before' });
+  await expect(panel.locator('.lfg-pg-static')).toBeVisible();
+  await expect(panel.locator('.lfg-pg-plain')).toBeHidden();
+  await expect(panel.locator('.lfg-pg-note')).toHaveText(/too long/);
+  // Nothing blocked the page: it answers at once, and its heap never held the expansion.
+  const heap = await page.evaluate(
+    () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+  );
+  expect(heap).toBeLessThan(200 * 1024 * 1024);
+  expect(problems).toEqual([]);
+});
+
+test('a playground framed by another site refuses to run and offers its own tab', async ({ page, baseURL }) => {
+  const target = new URL(sitePath('/playground/outbound-timeout/'), baseURL).href;
+  // Another origin's page that frames the playground, as a clickjacking page would: the same
+  // server under another host name is another origin (and, being local too, Chromium lets it frame).
+  const framer = new URL(baseURL ?? '');
+  framer.hostname = framer.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  await page.route(`${framer.origin}/win-a-prize`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!DOCTYPE html><title>Win a prize</title><iframe src="${target}" width="900" height="900"></iframe>`,
+    }),
+  );
+  await page.goto(`${framer.origin}/win-a-prize`);
+  const frame = page.frameLocator('iframe');
+  const status = frame.locator('.lfg-pg-status');
+  await expect(status).toContainText(`inside a page of ${framer.origin}, so it will not run here`);
+  await expect(frame.getByRole('link', { name: 'Open it in its own tab' })).toHaveAttribute('href', target);
+  await expect(frame.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await frame.getByRole('button', { name: 'Run', exact: true }).click({ force: true });
+  await frame.locator('lfg-playground').press('Control+Enter');
+  await page.waitForTimeout(1000);
+  await expect(frame.getByRole('log', { name: 'Output' })).not.toContainText('START');
+  await expect(frame.locator('lfg-playground')).toHaveAttribute('data-state', 'framed');
+});
+
+test('pages without a playground send the site policy too', async ({ page }) => {
+  const problems = await watchProblems(page);
+  await page.goto(sitePath('/errors/access-denied/'));
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).toContain("object-src 'none'");
+  expect(policy).not.toContain('blob:');
+  // It is the first thing in the head, so it covers every script, and nothing on the page breaks it.
+  expect(await page.evaluate(() => document.head.firstElementChild?.getAttribute('http-equiv'))).toBe(
+    'Content-Security-Policy',
+  );
+  await page.waitForLoadState('networkidle');
+  expect(problems).toEqual([]);
+});
+
+test('reader code runs in an opaque origin: no site storage, no site files, and it cannot fake the runtime', async ({
+  page,
+  baseURL,
+}) => {
+  const siteFile = new URL(sitePath('/playground/'), baseURL).href;
+  test.setTimeout(60_000);
+  const probe = [
+    'const attempt = async (name: string, action: () => Promise<unknown>) => {',
+    '  try {',
+    '    await action();',
+    "    console.log(name + ': allowed');",
+    '  } catch (error) {',
+    "    console.log(name + ': blocked');",
+    '  }',
+    '};',
+    'export const handler = async () => {',
+    "  await attempt('indexedDB', () => new Promise((ok, fail) => { const r = indexedDB.open('lfg-attack'); r.onsuccess = ok; r.onerror = () => fail(r.error); }));",
+    "  await attempt('caches', () => caches.open('lfg-attack'));",
+    "  await attempt('opfs', () => navigator.storage.getDirectory());",
+    `  await attempt('site files', () => new Promise((ok, fail) => { const x = new XMLHttpRequest(); x.open('GET', ${JSON.stringify(siteFile)}); x.onload = ok; x.onerror = fail; x.send(); }));`,
+    "  console.log('origin: ' + self.origin);",
+    "  // A forged report on the Worker's own port, then a hang: the page must still see a timeout.",
+    "  (self as unknown as Worker).postMessage({ type: 'invoke-done', result: { kind: 'success', result: 'forged' }, durationMs: 1.5, maxMemoryUsedMb: 70, endEpochMs: 0 });",
+    '  await new Promise(() => {});',
+    '};',
+    '',
+  ].join('\n');
+  await page.goto(sharedLink('structured-logging', probe));
+  await page.locator('input[name="timeout"]').fill('3');
+  await runButton(page).click();
+  await expect(page.locator('lfg-playground')).toHaveAttribute('data-state', 'done', { timeout: 45_000 });
+  const text = (await output(page).textContent()) ?? '';
+  for (const name of ['indexedDB', 'caches', 'opfs', 'site files']) expect(text).toContain(`${name}: blocked`);
+  expect(text).toContain('origin: null');
+  expect(text).toMatch(/Duration: 3000\.00 ms\t.*\tStatus: timeout/);
+  await expect(page.locator('.lfg-pg-status')).toHaveText(/\(1 timeout\)/);
+  // Nothing was left in the site's own storage either.
+  expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).not.toContain(
+    'lfg-attack',
+  );
+  expect(await page.evaluate(() => caches.has('lfg-attack'))).toBe(false);
 });

@@ -13,5 +13,8 @@ export default {
       'recommendations.example.com': { failureRate: 1, failureStatus: 503, latencyMs: { median: 900, p99: 1500 } },
     },
   },
-  signature: { pattern: 'Task timed out after 3\\.00 seconds', description: 'the Task timed out line' },
+  signature: {
+    pattern: 'Duration: 3000\\.00 ms\\t.*Status: timeout',
+    description: 'the REPORT line of a timed-out invocation (Status: timeout)',
+  },
 } satisfies ExampleMeta;

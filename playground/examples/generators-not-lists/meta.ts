@@ -9,5 +9,8 @@ export default {
   events: [{}],
   settings: { timeoutSeconds: 60, memoryMb: 256 },
   services: { db: { connectionLimit: 10, tables: { orders: { rows: 120_000, rowBytes: 2560 } } } },
-  signature: { pattern: 'Runtime exited with error: signal: killed', description: 'signal: killed (out of memory)' },
+  signature: {
+    pattern: 'Status: error\\tError Type: Runtime\\.OutOfMemory',
+    description: 'the REPORT line of an out-of-memory kill (Error Type: Runtime.OutOfMemory)',
+  },
 } satisfies ExampleMeta;

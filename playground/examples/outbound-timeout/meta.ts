@@ -9,5 +9,8 @@ export default {
   events: [{ orderId: 'o-1001' }],
   settings: { timeoutSeconds: 3, memoryMb: 256 },
   services: { http: { 'payments.example.com': { hang: true } } },
-  signature: { pattern: 'Task timed out after 3\\.00 seconds', description: 'the Task timed out line' },
+  signature: {
+    pattern: 'Duration: 3000\\.00 ms\\t.*Status: timeout',
+    description: 'the REPORT line of a timed-out invocation (Status: timeout)',
+  },
 } satisfies ExampleMeta;

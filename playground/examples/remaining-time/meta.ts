@@ -8,5 +8,8 @@ export default {
   relatedErrors: ['task-timed-out'],
   events: [{ items: 60 }],
   settings: { timeoutSeconds: 3, memoryMb: 256 },
-  signature: { pattern: 'Task timed out after 3\\.00 seconds', description: 'the Task timed out line' },
+  signature: {
+    pattern: 'Duration: 3000\\.00 ms\\t.*Status: timeout',
+    description: 'the REPORT line of a timed-out invocation (Status: timeout)',
+  },
 } satisfies ExampleMeta;

@@ -9,5 +9,8 @@ export default {
   events: [{ image: 'cat.jpg' }, { image: 'dog.jpg' }],
   settings: { timeoutSeconds: 6, memoryMb: 128 },
   afterSettings: { memoryMb: 1024 },
-  signature: { pattern: 'Task timed out after 6\\.00 seconds', description: 'the Task timed out line' },
+  signature: {
+    pattern: 'Duration: 6000\\.00 ms\\t.*Status: timeout',
+    description: 'the REPORT line of a timed-out invocation (Status: timeout)',
+  },
 } satisfies ExampleMeta;

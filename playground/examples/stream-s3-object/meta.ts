@@ -9,5 +9,8 @@ export default {
   events: [{ bucket: 'exports', key: 'orders-2025-06.jsonl' }],
   settings: { timeoutSeconds: 30, memoryMb: 256 },
   services: { s3: { objects: { 'exports/orders-2025-06.jsonl': { sizeBytes: 600 * 1024 * 1024, lines: 20_000 } } } },
-  signature: { pattern: 'Runtime exited with error: signal: killed', description: 'signal: killed (out of memory)' },
+  signature: {
+    pattern: 'Status: error\\tError Type: Runtime\\.OutOfMemory',
+    description: 'the REPORT line of an out-of-memory kill (Error Type: Runtime.OutOfMemory)',
+  },
 } satisfies ExampleMeta;

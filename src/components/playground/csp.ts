@@ -9,12 +9,12 @@
  *   HTML by `playgroundIntegration`, integration.ts) adds a sha256 hash for each, and a browser that
  *   understands hashes then ignores 'unsafe-inline', which stays only as the fallback for CSP level 1
  *   browsers and for builds where the integration is not registered.
- * - The emulator's Worker starts from a blob: URL so that it inherits this policy (a Worker loaded
- *   from the site's own URL gets the policy of its HTTP response, which a static host leaves empty):
- *   reader code in it can reach no other origin and cannot eval. Inside, the handler module is a
- *   blob: URL (script-src blob:, worker-src blob:), and es-module-lexer compiles WebAssembly
- *   ('wasm-unsafe-eval' allows WebAssembly only, not eval of JavaScript). A blob: URL can only be
- *   made by script already running here, so allowing it adds no way in.
+ * - Reader code runs in Workers inside a sandboxed frame (public/playground-sandbox.html, an
+ *   opaque origin with its own, stricter policy: connect-src 'none', script-src 'self' blob:
+ *   'wasm-unsafe-eval'); see playground/runtime/host-browser.ts. This page's blob: and
+ *   'wasm-unsafe-eval' remain for Pagefind and older builds; a blob: URL can only be made by script
+ *   already running here, so allowing it adds no way in.
+ * - frame-src falls under default-src 'self': the sandbox page is on this origin.
  * - style-src 'unsafe-inline': Expressive Code and Starlight set style attributes, and Monaco creates
  *   <style> elements at run time; styles cannot run code.
  * - worker-src 'self': Monaco's editor and TypeScript Workers and Pagefind's are files on this origin.
@@ -35,6 +35,47 @@ export const PLAYGROUND_CSP_DIRECTIVES = [
 ];
 
 export const PLAYGROUND_CSP = PLAYGROUND_CSP_DIRECTIVES.join('; ');
+
+/**
+ * The policy of every other page (no reader code runs there): the same, without blob: (no page
+ * but a playground makes Workers or modules from blob: URLs). 'wasm-unsafe-eval' stays for
+ * Pagefind's search, which compiles WebAssembly. `playgroundIntegration` inserts it, with the
+ * inline-script hashes, into every built page that has no policy of its own.
+ */
+export const SITE_CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+];
+
+export const SITE_CSP = SITE_CSP_DIRECTIVES.join('; ');
+
+/**
+ * What a host should send with every page, as HTTP headers (a <meta> policy cannot say who may
+ * frame a page): only this site may frame it, so no other site can put a playground in a frame and
+ * turn a reader's click into a Run. public/_headers (Netlify, Cloudflare Pages), vercel.json
+ * (Vercel), public/staticwebapp.config.json (Azure Static Web Apps) and public/.htaccess (Apache)
+ * carry these; csp.test.ts checks that they all do.
+ */
+export const FRAME_HEADERS = {
+  'Content-Security-Policy': "frame-ancestors 'self'",
+  'X-Frame-Options': 'SAMEORIGIN',
+} as const;
+
+const HEAD_OPEN = /<head(\s[^>]*)?>/i;
+
+/** Puts SITE_CSP at the top of <head> of a page that has no policy yet (so it covers every script after it). */
+export function insertSiteCsp(html: string): string {
+  if (CSP_META.test(html) || !HEAD_OPEN.test(html)) return html;
+  return html.replace(HEAD_OPEN, (open) => `${open}<meta http-equiv="Content-Security-Policy" content="${SITE_CSP}">`);
+}
 
 /** The head entry for StarlightPage's frontmatter.head. */
 export const playgroundHead = [

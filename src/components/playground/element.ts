@@ -7,7 +7,8 @@
 
 import type { PlaygroundEditor } from '../../../playground/editor/monaco.ts';
 import type { WarmBrowserHost } from '../../../playground/runtime/host-browser.ts';
-import type { EmulationResult } from '../../../playground/runtime/index.ts';
+import type { EmulationResult, LogFormat } from '../../../playground/runtime/index.ts';
+import { DEFAULT_LOG_BUDGET } from '../../../playground/runtime/output.ts';
 import type { PlaygroundData } from './examples';
 import type { Side } from './share';
 import { buildTimeline, formatMs, type Timeline } from './timeline';
@@ -15,8 +16,51 @@ import { buildTimeline, formatMs, type Timeline } from './timeline';
 type Settings = { timeoutSeconds: number; memoryMb: number };
 
 const SIDES: Side[] = ['before', 'after'];
-/** Lines the output shows at most: code that logs in a tight loop must not bury the page. */
-const MAX_OUTPUT_LINES = 5000;
+/**
+ * Lines the output shows at most: a long <pre> costs layout on every batch. The emulator already
+ * forwards at most DEFAULT_LOG_BUDGET lines of the code's own output per run (the run's result
+ * keeps them all); this also bounds the platform's lines of a long SQS redrive.
+ */
+const MAX_OUTPUT_LINES = 2000;
+
+/** Appends lines to `output` at most once per frame, as one text node: a burst costs one layout, not one per line. */
+function createBatchedPrinter(output: HTMLElement) {
+  let pending: string[] = [];
+  let printed = 0;
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const room = Math.max(0, MAX_OUTPUT_LINES - printed);
+    const shown = pending.slice(0, room);
+    let text = shown.length > 0 ? `${shown.join('\n')}\n` : '';
+    if (printed < MAX_OUTPUT_LINES && printed + pending.length > MAX_OUTPUT_LINES)
+      text += `… (more than ${MAX_OUTPUT_LINES} lines; the rest are not shown)\n`;
+    printed += pending.length;
+    pending = [];
+    if (text) output.append(text);
+  };
+  return {
+    print(line: string) {
+      pending.push(line);
+      if (scheduled) return;
+      scheduled = true;
+      // A hidden tab gets no frames; a timer still drains the lines.
+      if (document.hidden) setTimeout(flush, 100);
+      else requestAnimationFrame(flush);
+    },
+    flush,
+  };
+}
+
+/** "1,234,567" */
+const formatCount = (count: number) => count.toLocaleString('en-US');
+
+function describeDropped({ lines, bytes }: EmulationResult['dropped']): string {
+  if (lines === 0) return '';
+  const measured = bytes > 0 ? ` (${formatCount(Math.ceil(bytes / 1024))} KB of them measured)` : '';
+  return `${formatCount(lines)} more line${lines === 1 ? '' : 's'}${measured} were dropped in the emulator: a run shows at most ${formatCount(DEFAULT_LOG_BUDGET.lines)} lines or ${formatCount(DEFAULT_LOG_BUDGET.bytes / 1024 / 1024)} MB of the code's output.`;
+}
 
 /** One warm host per page: however many playgrounds it embeds, one spare Worker is enough. */
 let runtime:
@@ -38,6 +82,26 @@ function warmRuntime(): void {
 function whenIdle(callback: () => void): void {
   if ('requestIdleCallback' in window) window.requestIdleCallback(callback, { timeout: 2000 });
   else setTimeout(callback, 200);
+}
+
+/**
+ * The origin of a page that frames this one from another site, or undefined when the page is
+ * top-level or framed by this site. A meta policy cannot forbid framing (the headers in
+ * public/_headers and vercel.json do, where the host reads them), so the element checks too: a
+ * framed playground must not let another site turn a reader's click into a Run.
+ */
+function foreignFramer(): string | undefined {
+  if (window.top === window.self) return undefined;
+  const ancestors = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
+  if (ancestors && ancestors.length > 0) {
+    return Array.from(ancestors).find((origin) => origin !== location.origin);
+  }
+  try {
+    // Reading a cross-origin top's location throws.
+    return window.top?.location.origin === location.origin ? undefined : 'another site';
+  } catch {
+    return 'another site';
+  }
 }
 
 function isDark(): boolean {
@@ -67,6 +131,8 @@ class Playground extends HTMLElement {
   #editor: PlaygroundEditor | undefined;
   #editorLoading: Promise<PlaygroundEditor> | undefined;
   #running = false;
+  /** Set when another site frames the page: Run stays off. */
+  #framedBy: string | undefined;
   #output!: HTMLElement;
   #status!: HTMLElement;
   #timeline!: HTMLOListElement;
@@ -74,6 +140,7 @@ class Playground extends HTMLElement {
   #editButton!: HTMLButtonElement;
   #timeout!: HTMLInputElement;
   #memory!: HTMLSelectElement;
+  #logFormat!: HTMLSelectElement;
 
   connectedCallback(): void {
     if (this.#data) return;
@@ -90,9 +157,15 @@ class Playground extends HTMLElement {
     this.#editButton = must(this, '[data-action="edit"]');
     this.#timeout = must(this, 'input[name="timeout"]');
     this.#memory = must(this, 'select[name="memory"]');
+    this.#logFormat = must(this, 'select[name="log-format"]');
 
     this.#setUpTabs();
     must<HTMLElement>(this, '.lfg-pg-controls').hidden = false;
+    this.#framedBy = foreignFramer();
+    if (this.#framedBy !== undefined) {
+      this.#refuseFramedRuns();
+      return;
+    }
     this.addEventListener('click', (event) => {
       const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
       if (action === 'run') void this.run();
@@ -116,6 +189,23 @@ class Playground extends HTMLElement {
       attributeFilter: ['data-theme'],
     });
     this.#loadSharedLink();
+  }
+
+  /** Framed by another site: no Run, no Worker, and a link to open the playground in its own tab. */
+  #refuseFramedRuns(): void {
+    this.dataset.state = 'framed';
+    this.#runButton.setAttribute('aria-disabled', 'true');
+    this.#runButton.disabled = true;
+    this.#status.replaceChildren(
+      `This playground is inside a page of ${this.#framedBy}, so it will not run here. `,
+      Object.assign(document.createElement('a'), {
+        href: location.href,
+        target: '_blank',
+        rel: 'noopener noreferrer',
+        textContent: 'Open it in its own tab',
+      }),
+      ' to run the code.',
+    );
   }
 
   #defaultSettings(side: Side): Settings {
@@ -193,13 +283,16 @@ class Playground extends HTMLElement {
 
   async #loadSharedLink(): Promise<void> {
     if (!location.hash.startsWith('#code/')) return;
-    const { isSharedFor, readSharedCode, readSharedSide } = await import('./share');
+    const { describeSharedCodeProblem, isSharedFor, readSharedLink, readSharedSide } = await import('./share');
     if (!isSharedFor(location.search, this.#data.id, document.querySelectorAll('lfg-playground').length)) return;
-    const code = readSharedCode(location.hash);
-    if (code === undefined) {
-      this.#setStatus('The link holds no code this page can read; showing the example.');
+    const read = readSharedLink(location.hash);
+    if (!read.ok) {
+      const message = describeSharedCodeProblem(read.problem, location.hash.length - '#code/'.length);
+      this.#setStatus(message);
+      this.#showCode(this.#side, message);
       return;
     }
+    const { code } = read;
     const side = readSharedSide(location.search);
     this.#code[side] = code;
     this.#showCode(
@@ -255,7 +348,7 @@ class Playground extends HTMLElement {
   }
 
   async run(): Promise<void> {
-    if (this.#running) return;
+    if (this.#running || this.#framedBy !== undefined) return;
     this.#running = true;
     this.#runButton.setAttribute('aria-disabled', 'true');
     this.dataset.state = 'running';
@@ -265,27 +358,26 @@ class Playground extends HTMLElement {
     this.#output.replaceChildren();
     this.#timeline.replaceChildren();
     this.#setStatus(`Running ${side}.ts…`);
-    let printed = 0;
-    const print = (line: string) => {
-      printed += 1;
-      if (printed <= MAX_OUTPUT_LINES) this.#output.append(`${line}\n`);
-      else if (printed === MAX_OUTPUT_LINES + 1)
-        this.#output.append(`… (more than ${MAX_OUTPUT_LINES} lines; the rest are not shown)\n`);
-    };
+    const printer = createBatchedPrinter(this.#output);
     try {
       const [code, { host, emulate }] = await Promise.all([this.#compile(side), loadRuntime()]);
       const result = await emulate(
         {
           ...this.#data.sides[side].options,
           ...settings,
+          logFormat: this.#logFormat.value as LogFormat,
           code,
-          onLog: print,
+          onLog: printer.print,
         },
         host,
       );
+      printer.flush();
+      const dropped = describeDropped(result.dropped);
+      if (dropped) this.#output.append(`… ${dropped}\n`);
       this.#renderTimeline(buildTimeline(result, settings.timeoutSeconds));
-      this.#setStatus(describeResult(result));
+      this.#setStatus([describeResult(result), dropped].filter(Boolean).join(' '));
     } catch (error) {
+      printer.flush();
       this.#output.append(`The playground failed: ${(error as Error).message}\n`);
       this.#setStatus('The run failed.');
     } finally {
@@ -327,7 +419,11 @@ class Playground extends HTMLElement {
         deadline.title = `timeout at ${formatMs(row.deadlineMs)}`;
         track.append(deadline);
       }
-      for (const at of row.logMs) track.append(segment('lfg-pg-log', at));
+      for (const mark of row.logMarks) {
+        const tick = segment('lfg-pg-log', mark.atMs);
+        tick.dataset.count = String(mark.count);
+        track.append(tick);
+      }
       item.append(text, track);
       this.#timeline.append(item);
     }

@@ -1,18 +1,20 @@
 /**
- * Finishes the built pages that embed a playground, after Astro has written them:
+ * Finishes the built pages after Astro has written them (pages that embed a playground, and the
+ * policy of all the others):
  *
  * 1. Astro links, in every page that uses a script, the CSS of every module that script can reach,
  *    dynamic imports included, so Monaco's stylesheets (~175 KB) would block the first paint of
  *    pages that never open the editor. Vite's preload helper already injects them when the editor
  *    is imported, so the static links are removed (`dropEditorStylesheets`).
  * 2. The pages' Content-Security-Policy gets a hash for each inline script (`addInlineScriptHashes`).
+ * 3. Every other page gets the site's policy (`insertSiteCsp`, SITE_CSP in csp.ts), hashed the same way.
  *
  * Register `playgroundIntegration()` in the site's integrations, after Starlight.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addInlineScriptHashes } from './csp.ts';
+import { addInlineScriptHashes, insertSiteCsp } from './csp.ts';
 
 /** A stylesheet that styles Monaco: the editor's own class names are its signature. */
 export function isEditorStylesheet(css: string): boolean {
@@ -41,8 +43,9 @@ export function playgroundIntegration() {
         for (const file of files.filter((name) => name.endsWith('.html'))) {
           const path = join(root, file);
           const html = await readFile(path, 'utf8');
-          if (!html.includes('<lfg-playground')) continue;
-          await writeFile(path, await addInlineScriptHashes(dropEditorStylesheets(html, isLazy)));
+          // Every other page gets the site's policy; playground pages carry their own already.
+          const finished = html.includes('<lfg-playground') ? dropEditorStylesheets(html, isLazy) : insertSiteCsp(html);
+          await writeFile(path, await addInlineScriptHashes(finished));
         }
       },
     },

@@ -1,6 +1,17 @@
-import { compressToEncodedURIComponent } from 'lz-string';
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { buildShareUrl, isSharedFor, MAX_SHARED_CODE_LENGTH, readSharedCode, readSharedSide } from './share';
+import { buildLzBomb } from '../../../tests/support/lz-bomb';
+import {
+  buildShareUrl,
+  describeSharedCodeProblem,
+  expandCapped,
+  isSharedFor,
+  MAX_SHARED_CODE_LENGTH,
+  MAX_SHARED_LINK_LENGTH,
+  readSharedCode,
+  readSharedLink,
+  readSharedSide,
+} from './share';
 
 const page = 'https://example.com/playground/outbound-timeout/';
 
@@ -36,5 +47,35 @@ describe('share links', () => {
     expect(readSharedCode('#code/')).toBeUndefined();
     expect(readSharedCode('#code/%%%')).toBeUndefined();
     expect(readSharedCode(`#code/${'A'.repeat(MAX_SHARED_CODE_LENGTH + 1)}`)).toBeUndefined();
+  });
+});
+
+describe('links checked before they are expanded', () => {
+  it('expands exactly what lz-string compressed', () => {
+    const samples = [
+      'x',
+      'export const handler = async () => {\n  while (true) {}\n};\n// é ✓ </script> 🎉',
+      'abababababababababababab'.repeat(40),
+      Array.from({ length: 3000 }, (_, i) => String.fromCharCode(32 + ((i * 7919) % 5000))).join(''),
+    ];
+    for (const code of samples) expect(expandCapped(compressToEncodedURIComponent(code), 1_000_000)).toBe(code);
+  });
+
+  it('stops a bomb as soon as it passes the cap, without building it', () => {
+    const bomb = buildLzBomb(20_000);
+    expect(bomb.length).toBeLessThanOrEqual(MAX_SHARED_LINK_LENGTH);
+    // The payload is a real lz-string stream: a small one expands to a run of a's.
+    const small = buildLzBomb(200);
+    const expanded = expandCapped(small, Number.POSITIVE_INFINITY);
+    expect(typeof expanded === 'string' && /^a{1000,}$/.test(expanded)).toBe(true);
+    expect(decompressFromEncodedURIComponent(small)).toBe(expanded);
+    expect(expandCapped(bomb, MAX_SHARED_CODE_LENGTH)).toBe('too-large');
+    expect(readSharedLink(`#code/${bomb}`)).toEqual({ ok: false, problem: 'code-too-large' });
+  });
+
+  it('refuses a link longer than MAX_SHARED_LINK_LENGTH before reading it', () => {
+    const bomb = buildLzBomb(75_000);
+    expect(readSharedLink(`#code/${bomb}`)).toEqual({ ok: false, problem: 'link-too-long' });
+    expect(describeSharedCodeProblem('link-too-long', bomb.length)).toMatch(/too long .*showing the example/);
   });
 });

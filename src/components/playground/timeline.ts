@@ -15,10 +15,42 @@ export interface TimelineRow {
   /** Idle virtual time between the previous invocation's end and this one's start. */
   waitMs: number;
   kind: InvocationOutcome['kind'];
-  /** Offsets (from the start of the run) of the lines this invocation logged. */
-  logMs: number[];
+  /**
+   * The lines this invocation logged, aggregated: at most MAX_LOG_MARKS marks, each at the first
+   * line of its slice of the row, with how many lines fell in the slice. A run that logs thousands
+   * of lines draws a few dozen marks, not a node per line.
+   */
+  logMarks: LogMark[];
+  /** Lines this invocation logged (of those the run forwarded). */
+  logCount: number;
   /** The row in words: the timeline's text alternative. */
   text: string;
+}
+
+export interface LogMark {
+  /** Offset from the start of the run. */
+  atMs: number;
+  count: number;
+}
+
+/** Marks one row draws at most. */
+export const MAX_LOG_MARKS = 40;
+
+/** Groups sorted offsets in [from, to] into at most MAX_LOG_MARKS slices of equal span. */
+export function aggregateLogMarks(offsets: number[], from: number, to: number): LogMark[] {
+  const span = Math.max(to - from, 1e-9);
+  const marks: LogMark[] = [];
+  let slice = -1;
+  for (const at of offsets) {
+    const index = Math.min(MAX_LOG_MARKS - 1, Math.max(0, Math.floor(((at - from) / span) * MAX_LOG_MARKS)));
+    const last = marks.at(-1);
+    if (last && index === slice) last.count += 1;
+    else {
+      marks.push({ atMs: at, count: 1 });
+      slice = index;
+    }
+  }
+  return marks;
 }
 
 export interface Timeline {
@@ -39,13 +71,16 @@ export function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }
 
-const TIMESTAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\t/;
+/** A text line's leading timestamp, or an application line's in the JSON log format. */
+const TIMESTAMP =
+  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\t|^\{"timestamp":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)"/;
 
 export function buildTimeline(result: EmulationResult, timeoutSeconds: number): Timeline {
   const first = result.outcomes[0]?.startEpochMs ?? 0;
   const stamps = result.logs.flatMap((line) => {
     const match = TIMESTAMP.exec(line);
-    return match?.[1] ? [Date.parse(match[1]) - first] : [];
+    const stamp = match?.[1] ?? match?.[2];
+    return stamp ? [Date.parse(stamp) - first] : [];
   });
   let previousEnd: number | undefined;
   const rows = result.outcomes.map((outcome, index): TimelineRow => {
@@ -55,11 +90,13 @@ export function buildTimeline(result: EmulationResult, timeoutSeconds: number): 
     const end = invokeStart + outcome.durationMs;
     const waitMs = previousEnd === undefined ? 0 : Math.max(0, startMs - previousEnd);
     previousEnd = end;
+    const logged = stamps.filter((at) => at >= startMs && at <= end + 10);
     const parts = [
       `Invocation ${index + 1}${outcome.coldStart ? ' (cold start)' : ''} at ${formatMs(startMs)}`,
       waitMs > 0 ? `after waiting ${formatMs(waitMs)}` : '',
       initMs > 0 ? `init ${formatMs(initMs)}` : '',
       `ran ${formatMs(outcome.durationMs)} of its ${formatMs(timeoutSeconds * 1000)} timeout`,
+      logged.length > 0 ? `logged ${logged.length} line${logged.length === 1 ? '' : 's'}` : '',
       OUTCOME_WORDS[outcome.kind],
     ].filter(Boolean);
     return {
@@ -69,7 +106,8 @@ export function buildTimeline(result: EmulationResult, timeoutSeconds: number): 
       deadlineMs: invokeStart + timeoutSeconds * 1000,
       waitMs,
       kind: outcome.kind,
-      logMs: stamps.filter((at) => at >= startMs && at <= end + 10),
+      logMarks: aggregateLogMarks(logged, startMs, end + 10),
+      logCount: logged.length,
       text: `${parts.join(', ')}.`,
     };
   });

@@ -1,0 +1,50 @@
+/**
+ * What the playground prints must be something the lookup recognises: each failure is emulated,
+ * its whole log pasted into diagnose() (as a reader would paste it from the playground's output),
+ * and the entry that explains it must come first, in each of the emulator's log formats.
+ */
+import { describe, expect, it } from 'vitest';
+import { emulate, type LogFormat } from '../../playground/runtime/index.ts';
+import { compileIndex, diagnose } from '../../src/lookup/index';
+import { loadIndex } from '../../src/lookup/test-support';
+
+const index = compileIndex(loadIndex());
+
+const cases: { name: string; entry: string; code: string; timeoutSeconds?: number; events?: unknown[] }[] = [
+  {
+    name: 'a timeout',
+    entry: 'task-timed-out',
+    code: `export const handler = async () => { await new Promise(() => {}); };`,
+  },
+  {
+    name: 'an out-of-memory kill',
+    entry: 'out-of-memory',
+    code: `import { retain } from 'lambda-playground';\nexport const handler = async () => { retain(512 * 1024 * 1024); };`,
+  },
+  {
+    name: 'an error thrown during init',
+    entry: 'init-phase-error',
+    code: `throw new Error('DATABASE_URL is not set');\nexport const handler = async () => 'never';`,
+  },
+  {
+    name: 'an init over 10 seconds',
+    entry: 'init-phase-timeout',
+    code: `import { sleep } from 'lambda-playground';\nawait sleep(15_000);\nexport const handler = async () => 'late';`,
+    timeoutSeconds: 5,
+  },
+  {
+    name: 'an unhandled promise rejection',
+    entry: 'runtime-exit-error',
+    code: `export const handler = async () => { Promise.reject(new Error('lost')); return 'answered'; };`,
+  },
+];
+
+const formats: LogFormat[] = ['text', 'text-legacy', 'json'];
+
+describe.each(formats)('the lookup reads the playground output (%s format)', (logFormat) => {
+  it.each(cases)('$name → $entry', async ({ entry, code, timeoutSeconds = 3, events = [{}] }) => {
+    const { logs } = await emulate({ code, events, timeoutSeconds, memoryMb: 128, seed: 1, logFormat });
+    const diagnosis = diagnose(logs.join('\n'), index);
+    expect(diagnosis.matches[0]?.id, `top matches: ${diagnosis.matches.map((m) => m.id).join(', ')}`).toBe(entry);
+  });
+});
