@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { emulate, type LogFormat } from '../../playground/runtime/index.ts';
 import { compileIndex, diagnose } from '../../src/lookup/index';
-import { loadIndex } from '../../src/lookup/test-support';
+import { loadIndex } from './support/lookup';
 
 const index = compileIndex(loadIndex());
 
