@@ -38,8 +38,18 @@ test.describe('the error index', () => {
 
     await page.getByRole('combobox', { name: 'Category' }).selectOption('');
     await page.getByRole('combobox', { name: 'Runtime' }).selectOption('python');
-    const python = entries.filter((entry) => entry.runtimes.includes('python') || entry.runtimes.includes('any'));
+    // Python: the entries specific to Python, not every runtime-independent one.
+    const python = entries.filter((entry) => entry.runtimes.includes('python'));
+    const general = entries.filter((entry) => !entry.runtimes.includes('python') && entry.runtimes.includes('any'));
+    expect(python.length).toBeGreaterThan(0);
+    expect(python.length).toBeLessThan(entries.length / 2);
     await expect(page.locator('tr[data-entry]:visible')).toHaveCount(python.length);
+    await expect(page.getByRole('status')).toHaveText(
+      `Showing ${python.length} of ${entries.length} errors. ${general.length} more read the same on every runtime.`,
+    );
+    await page.getByLabel('Also errors that read the same on every runtime').check();
+    await expect(page.locator('tr[data-entry]:visible')).toHaveCount(python.length + general.length);
+    await expect(page).toHaveURL(/everywhere=yes/);
   });
 
   test('a filtered link opens filtered', async ({ page }) => {
