@@ -8,6 +8,8 @@
 export interface SiteLocation {
   site: string;
   base: string;
+  /** Whether SITE_URL was set; without it `site` is only the development server's origin. */
+  siteFromEnv: boolean;
 }
 
 export function getSiteLocation(env: Record<string, string | undefined> = process.env): SiteLocation {
@@ -20,5 +22,5 @@ export function getSiteLocation(env: Record<string, string | undefined> = proces
   }
   const rawBase = env.BASE_PATH?.trim() || '/';
   const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '') || '/';
-  return { site: site.origin, base: base === '/' ? '/' : `${base}/` };
+  return { site: site.origin, base: base === '/' ? '/' : `${base}/`, siteFromEnv: Boolean(env.SITE_URL?.trim()) };
 }

@@ -97,6 +97,20 @@ test.describe('alarms', () => {
     });
   }
 
+  test('alarm links point at the site the snippet is read on, and the copy button copies them', async ({ page }) => {
+    const entry = withAlarms[0];
+    test.skip(!entry, 'no entry has alarms');
+    await page.goto(sitePath(`/errors/${entry?.id}/#alarms`));
+    // Built with SITE_URL the links use it; built without, they follow the page's own origin.
+    const origin = process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : new URL(page.url()).origin;
+    const expected = `${origin}${sitePath(`/errors/${entry?.id}/`)}`;
+    const panel = page.getByRole('tabpanel').filter({ hasText: 'new cloudwatch.Alarm' }).first();
+    await expect(panel).toContainText(expected);
+    const copy = panel.locator('[data-code]').first();
+    expect(await copy.getAttribute('data-code')).toContain(expected);
+    if (!process.env.SITE_URL) await expect(panel).not.toContainText('http://localhost:4321');
+  });
+
   test('the alarms page lists every alarm with a link to its entry', async ({ page }) => {
     await page.goto(sitePath('/alarms/'));
     const rows = page.locator('tbody tr');
