@@ -1,9 +1,9 @@
 /**
- * Runs a parsed query over log events with CloudWatch's semantics for the supported subset.
+ * Runs a parsed query over log events with CloudWatch's semantics.
  *
  * Expressions are compiled once into closures, and regexes once per query, so the per-event loop
  * does field lookups and comparisons only. Choices where AWS documents no behaviour are listed in
- * README.md ("Known differences").
+ * README.md ("Semantics AWS does not document").
  */
 
 import type { Command, Expr, Projection, Query } from './ast.ts';
