@@ -1,9 +1,9 @@
 /**
- * Runs a parsed query over log events with CloudWatch's semantics for the supported subset.
+ * Runs a parsed query over log events with CloudWatch's semantics.
  *
  * Expressions are compiled once into closures, and regexes once per query, so the per-event loop
  * does field lookups and comparisons only. Choices where AWS documents no behaviour are listed in
- * README.md ("Known differences").
+ * README.md ("Semantics AWS does not document").
  */
 
 import type { Command, Expr, Projection, Query } from './ast.ts';
@@ -77,14 +77,20 @@ function scalar(v: unknown): Value {
   return null;
 }
 
-/** Reads a field as a Value: anything that is not a string or number (missing, map, list) is null. */
+/**
+ * Reads a field as a Value: anything that is not a string or number (missing, map, list) is null.
+ * Kept this small because it runs for every event and field; a dotted name that may walk into a
+ * structure goes through `getPath` instead (decided once, when the expression is compiled).
+ */
 function getField(r: Rec, name: string): Value {
   const v = r[name];
   if (typeof v === 'string' || typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
-  if (v === undefined && name.indexOf('.') > 0) return scalar(getRaw(r, name));
   return null;
 }
+
+/** getField for any name, dotted paths into maps and lists included. */
+const getPath = (r: Rec, name: string): Value => scalar(getRaw(r, name));
 
 const numericText = /^\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 /** A string that looks like a number compares as one (fields extracted by parse are strings). */
@@ -210,7 +216,7 @@ function subqueryValues(query: Query): Set<Value> {
   const values = new Set<Value>();
   if (column === undefined) return values;
   for (const row of result.records) {
-    const v = getField(row, column);
+    const v = getPath(row, column);
     if (v !== null) values.add(typeof v === 'string' ? asComparable(v) : v);
   }
   return values;
@@ -227,6 +233,7 @@ function compile(expr: Expr, aggregates?: { slots: Map<Expr, number>; values: Va
     }
     case 'field': {
       const name = expr.name;
+      if (name.indexOf('.') > 0) return (r) => getPath(r, name);
       return (r) => getField(r, name);
     }
     case 'number':
@@ -1059,7 +1066,7 @@ function runJoin(command: Extract<Command, { kind: 'join' }>, records: Rec[]): R
   const right = evaluate(command.query, [], context).records;
   const index = new Map<Value, Rec[]>();
   for (const r of right) {
-    const k = getField(r, command.rightKey);
+    const k = getPath(r, command.rightKey);
     if (k === null) continue;
     const key = typeof k === 'string' ? asComparable(k) : k;
     const list = index.get(key);
@@ -1068,7 +1075,7 @@ function runJoin(command: Extract<Command, { kind: 'join' }>, records: Rec[]): R
   }
   const out: Rec[] = [];
   for (const l of records) {
-    const k = getField(l, command.leftKey);
+    const k = getPath(l, command.leftKey);
     const matches = k === null ? undefined : index.get(typeof k === 'string' ? asComparable(k) : k);
     if (!matches?.length) {
       if (command.type === 'left') {
@@ -1165,7 +1172,7 @@ function runFillmissing(
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const r of records) {
-    const t = toNumber(getField(r, binColumn));
+    const t = toNumber(getPath(r, binColumn));
     if (t === null) continue;
     lo = Math.min(lo, t);
     hi = Math.max(hi, t);
@@ -1190,7 +1197,7 @@ function runFillmissing(
     }
   }
   // Newest bin first, as stats groups come out.
-  return out.sort((a, b) => (toNumber(getField(b, binColumn)) ?? 0) - (toNumber(getField(a, binColumn)) ?? 0));
+  return out.sort((a, b) => (toNumber(getPath(b, binColumn)) ?? 0) - (toNumber(getPath(a, binColumn)) ?? 0));
 }
 
 function runCountFrequent(command: Extract<Command, { kind: 'countFrequent' }>, records: Rec[]): Rec[] {
@@ -1260,13 +1267,13 @@ function runAddtotals(
 ): { records: Rec[]; added: string[] } {
   const fields = command.fields.length
     ? command.fields
-    : columns.filter((c) => c !== '@timestamp' && records.some((r) => typeof getField(r, c) === 'number'));
+    : columns.filter((c) => c !== '@timestamp' && records.some((r) => typeof getPath(r, c) === 'number'));
   let out = records;
   if (command.row) {
     out = out.map((r) => {
       const row: Rec = Object.create(r);
       let total = 0;
-      for (const f of fields) total += toNumber(getField(r, f)) ?? 0;
+      for (const f of fields) total += toNumber(getPath(r, f)) ?? 0;
       row[command.fieldname] = total;
       return row;
     });
@@ -1276,10 +1283,10 @@ function runAddtotals(
     for (const c of columns) summary[c] = null;
     for (const f of fields) {
       let sum = 0;
-      for (const r of records) sum += toNumber(getField(r, f)) ?? 0;
+      for (const r of records) sum += toNumber(getPath(r, f)) ?? 0;
       summary[f] = sum;
     }
-    if (command.row) summary[command.fieldname] = fields.reduce((t, f) => t + (toNumber(getField(summary, f)) ?? 0), 0);
+    if (command.row) summary[command.fieldname] = fields.reduce((t, f) => t + (toNumber(getPath(summary, f)) ?? 0), 0);
     out = [...out, summary];
   }
   return { records: out, added: command.row ? [command.fieldname] : [] };
@@ -1373,15 +1380,11 @@ export function evaluate(
     if (parent) context = parent;
     else {
       const all = sortNewestFirst(toRecords(events));
-      let start = Number.POSITIVE_INFINITY;
-      let end = Number.NEGATIVE_INFINITY;
-      for (const r of all) {
-        const t = timestampOf(r);
-        if (t === null) continue;
-        if (t < start) start = t;
-        if (t > end) end = t;
-      }
-      if (start > end) start = end = 0;
+      // Newest first, so the window is the last and first timed events (no extra pass over them).
+      const firstTimed = all.find((r) => timestampOf(r) !== null);
+      const lastTimed = all.findLast((r) => timestampOf(r) !== null);
+      const end = (firstTimed && timestampOf(firstTimed)) ?? 0;
+      const start = (lastTimed && timestampOf(lastTimed)) ?? 0;
       context = { now: options.now ?? Date.now(), start, end, events: all, warnings: [], text: query.text };
     }
     return run(query);

@@ -1,6 +1,6 @@
 /**
  * The catalogue of Logs Insights functions: spelling, arity, kind and, for scalars, the
- * implementation. Names follow AWS's function tables (see docs/reference/logs-insights.md §1.5).
+ * implementation. Every name is one of catalogue.ts, which lists AWS's function pages.
  */
 
 import {

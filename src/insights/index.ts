@@ -4,7 +4,22 @@
  */
 
 export type { Command, Expr, Projection, Query, SortKey } from './ast.ts';
-export { compareValues, DEFAULT_ROW_LIMIT, nearestRank, type QueryResult, type Row, runQuery } from './evaluate.ts';
+export {
+  type CommandInfo,
+  commandCatalogue,
+  type FunctionInfo,
+  functionAliases,
+  functionCatalogue,
+} from './catalogue.ts';
+export {
+  compareValues,
+  DEFAULT_ROW_LIMIT,
+  type EvaluateOptions,
+  nearestRank,
+  type QueryResult,
+  type Row,
+  runQuery,
+} from './evaluate.ts';
 export type { Value } from './functions.ts';
 export { cwlInsightsGrammar } from './grammar.ts';
 export { discoverFields, type LogEvent, parseLambdaLogs } from './logs.ts';
