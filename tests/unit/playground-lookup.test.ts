@@ -34,7 +34,7 @@ const cases: { name: string; entry: string; code: string; timeoutSeconds?: numbe
   },
   {
     name: 'an unhandled promise rejection',
-    entry: 'runtime-exit-error',
+    entry: 'nodejs-handler-contract',
     code: `export const handler = async () => { Promise.reject(new Error('lost')); return 'answered'; };`,
   },
 ];
