@@ -1,9 +1,12 @@
 /**
  * Implementations behind the less common documented functions: IP addresses, hashing, encodings,
- * dates with Java and strftime patterns. Hand-written because the engine is synchronous and
- * dependency-free in the browser: Web Crypto hashes only asynchronously and has no MD5, and the
- * date libraries that read Java patterns are far larger than the dozen letters Lambda logs use.
+ * dates with Java and strftime patterns. Hashing comes from @noble/hashes (Web Crypto hashes only
+ * asynchronously and has no MD5, and the engine is synchronous). The rest is hand-written: the date
+ * libraries that read Java patterns are far larger than the dozen letters Lambda logs use.
  */
+import { md5 as nobleMd5 } from '@noble/hashes/legacy.js';
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 
 // IP addresses ------------------------------------------------------------------------------------
 
@@ -156,120 +159,17 @@ export function hexToAscii(s: string): string | null {
 }
 
 // Hashes ----------------------------------------------------------------------------------------------
-
-const hex32 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-
-const MD5_SHIFT = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
-const MD5_K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
-
-function padded(bytes: Uint8Array, littleEndianLength: boolean): DataView {
-  const length = Math.ceil((bytes.length + 9) / 64) * 64;
-  const buffer = new Uint8Array(length);
-  buffer.set(bytes);
-  buffer[bytes.length] = 0x80;
-  const view = new DataView(buffer.buffer);
-  const bits = bytes.length * 8;
-  if (littleEndianLength) {
-    view.setUint32(length - 8, bits >>> 0, true);
-    view.setUint32(length - 4, Math.floor(bits / 2 ** 32), true);
-  } else {
-    view.setUint32(length - 8, Math.floor(bits / 2 ** 32));
-    view.setUint32(length - 4, bits >>> 0);
-  }
-  return view;
-}
+// @noble/hashes, because Web Crypto only hashes asynchronously and has no MD5, and a query's functions
+// run synchronously row by row.
 
 /** RFC 1321 MD5 of the UTF-8 bytes, lower-case hex. */
 export function md5(s: string): string {
-  const view = padded(utf8.encode(s), true);
-  let a0 = 0x67452301;
-  let b0 = 0xefcdab89;
-  let c0 = 0x98badcfe;
-  let d0 = 0x10325476;
-  for (let off = 0; off < view.byteLength; off += 64) {
-    let a = a0;
-    let b = b0;
-    let c = c0;
-    let d = d0;
-    for (let i = 0; i < 64; i++) {
-      let f: number;
-      let g: number;
-      if (i < 16) {
-        f = (b & c) | (~b & d);
-        g = i;
-      } else if (i < 32) {
-        f = (d & b) | (~d & c);
-        g = (5 * i + 1) % 16;
-      } else if (i < 48) {
-        f = b ^ c ^ d;
-        g = (3 * i + 5) % 16;
-      } else {
-        f = c ^ (b | ~d);
-        g = (7 * i) % 16;
-      }
-      const shift = MD5_SHIFT[(i >> 4) * 4 + (i % 4)] as number;
-      const sum = (a + f + (MD5_K[i] as number) + view.getUint32(off + g * 4, true)) | 0;
-      a = d;
-      d = c;
-      c = b;
-      b = (b + ((sum << shift) | (sum >>> (32 - shift)))) | 0;
-    }
-    a0 = (a0 + a) | 0;
-    b0 = (b0 + b) | 0;
-    c0 = (c0 + c) | 0;
-    d0 = (d0 + d) | 0;
-  }
-  const le = (n: number) => hex32(((n & 0xff) << 24) | ((n & 0xff00) << 8) | ((n >>> 8) & 0xff00) | (n >>> 24));
-  return le(a0) + le(b0) + le(c0) + le(d0);
+  return bytesToHex(nobleMd5(utf8.encode(s)));
 }
-
-const SHA_K = [
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-  0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-  0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-  0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-  0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-  0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-  0xc67178f2,
-];
 
 /** FIPS 180-4 SHA-256 of the UTF-8 bytes, lower-case hex. */
 export function sha256(s: string): string {
-  const view = padded(utf8.encode(s), false);
-  const h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-  const w = new Array<number>(64);
-  const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
-  for (let off = 0; off < view.byteLength; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
-    for (let i = 16; i < 64; i++) {
-      const w15 = w[i - 15] as number;
-      const w2 = w[i - 2] as number;
-      const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
-      const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
-      w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
-    for (let i = 0; i < 64; i++) {
-      const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + (SHA_K[i] as number) + (w[i] as number)) | 0;
-      const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) | 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) | 0;
-    }
-    const add = [a, b, c, d, e, f, g, hh];
-    for (let i = 0; i < 8; i++) h[i] = ((h[i] as number) + (add[i] as number)) | 0;
-  }
-  return h.map(hex32).join('');
+  return bytesToHex(nobleSha256(utf8.encode(s)));
 }
 
 // Dates -----------------------------------------------------------------------------------------------
