@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { facts } from '../../src/data/facts';
+import { factIds, facts } from '../../src/data/facts';
 import { findRuntime, getRuntimeStatus, runtimeStatusLabels } from '../../src/data/runtime-calendar';
 import { expectNoAxeViolations, readEntries, sitePath } from './support';
 
@@ -39,6 +39,19 @@ test.describe('facts, the runtime calendar and freshness', () => {
     const table = page.locator('table.lfg-runtime-calendar');
     await expect(table.locator('tr[data-runtime="python3.9"]')).toBeVisible();
     await expect(table.locator('tr[data-status="supported"][data-runtime="python3.14"]')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+
+  test('the limits page lists every registered fact with its source and earlier values', async ({ page }) => {
+    await page.goto(sitePath('/guides/limits/'));
+    const table = page.locator('table.lfg-fact-table');
+    await expect(table.locator('tbody tr')).toHaveCount(factIds.length);
+    const timeout = table.locator('tr[data-fact="timeout-max"]');
+    await expect(timeout.getByRole('link', { name: facts['timeout-max'].text })).toHaveAttribute(
+      'href',
+      facts['timeout-max'].source.url,
+    );
+    await expect(timeout).toContainText(facts['timeout-max'].history[0].text);
     await expectNoAxeViolations(page);
   });
 });
