@@ -82,7 +82,7 @@ export const templates: readonly QueryTemplate[] = [
     id: 'errors-by-type',
     title: 'Errors by type',
     answers: 'Which error types occur most often, counting each error line once?',
-    source: { title: 'Lambda Field Guide (corrected from the original guide)', url: SAMPLES },
+    source: { title: 'Sample queries (Amazon CloudWatch Logs User Guide)', url: SAMPLES },
     parameters: ['topN', 'filter'],
     // The original grouped by the whole @message (one row per distinct line) and sorted by
     // `count`, which is not a column: stats names it `count()` unless given an alias.
@@ -98,7 +98,7 @@ export const templates: readonly QueryTemplate[] = [
     id: 'cold-starts',
     title: 'Cold starts and their cost',
     answers: 'How many invocations were cold starts, and how long did initialisation and the invocations take?',
-    source: { title: 'Lambda Field Guide (corrected from the original guide)', url: SAMPLES },
+    source: { title: 'Sample queries (Amazon CloudWatch Logs User Guide)', url: SAMPLES },
     parameters: ['bin', 'filter'],
     // The original averaged @duration over all invocations, warm and cold, and never counted
     // the cold starts; @initDuration exists only on a cold start's REPORT line.
@@ -114,7 +114,7 @@ export const templates: readonly QueryTemplate[] = [
     id: 'memory-utilization',
     title: 'Memory utilisation',
     answers: 'What share of the configured memory do invocations use, on average and at worst?',
-    source: { title: 'Lambda Field Guide (corrected from the original guide)', url: SAMPLES },
+    source: { title: 'Sample queries (Amazon CloudWatch Logs User Guide)', url: SAMPLES },
     parameters: ['bin', 'filter'],
     // The original's ratio is right (both fields are bytes); its `fields` line was dead weight
     // under stats and an average alone hides the invocations that come close to the limit.
