@@ -18,7 +18,7 @@ export interface NameTable {
   shortest: number;
   longest: number;
   /** Names of several words (`502 Bad Gateway`), lower-cased → the name as written and its owners. */
-  phrases: ReadonlyMap<string, { name: string; owners: readonly NameOwner[] }>;
+  phrases: ReadonlyMap<string, { name: string; owners: readonly NameOwner[]; anchor?: string }>;
 }
 
 /**
@@ -46,11 +46,12 @@ export const genericErrorTypes: ReadonlySet<string> = new Set([
 /** Builds the table of names from the entries' error types and `names`. */
 export function buildNameTable(entries: readonly IndexEntry[]): NameTable {
   const tokens = new Map<string, NameOwner[]>();
-  const phrases = new Map<string, { name: string; owners: NameOwner[] }>();
+  const phrases = new Map<string, { name: string; owners: NameOwner[]; anchor?: string }>();
   const add = (name: string, owner: NameOwner) => {
     if (name.includes(' ')) {
       const key = name.toLowerCase();
-      const found = phrases.get(key) ?? { name, owners: [] };
+      const first = key.split(' ')[0] ?? '';
+      const found = phrases.get(key) ?? { name, owners: [], ...(/^\d+$/.test(first) ? { anchor: first } : {}) };
       const existing = found.owners.find((other) => other.entry === owner.entry);
       if (existing) {
         if (owner.tell && !existing.tell) existing.tell = owner.tell;
@@ -140,8 +141,11 @@ export function findNames(text: string, table: NameTable): Map<string, number> {
     }
   }
   if (table.phrases.size > 0) {
-    const lower = text.toLowerCase();
-    for (const [key, { name }] of table.phrases) {
+    let lower: string | undefined;
+    for (const [key, { name, anchor }] of table.phrases) {
+      // A phrase starting with a number (`502 Bad Gateway`) is looked for only where the number is.
+      if (anchor !== undefined && !text.includes(anchor)) continue;
+      lower ??= text.toLowerCase();
       let at = lower.indexOf(key);
       while (at !== -1) {
         const before = lower[at - 1] ?? ' ';
