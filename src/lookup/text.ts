@@ -70,7 +70,7 @@ export function buildTextSearch(entries: readonly IndexEntry[]): TextSearch {
       boost: { title: 4, names: 3, ids: 3, messages: 1.5, summary: 1 },
       // The last word of a typed fragment may be unfinished ("iterator ag"); longer words forgive a typo.
       prefix: (_term, index, terms) => index === terms.length - 1,
-      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+      fuzzy: (term) => (term.length >= 7 ? 0.2 : false),
       combineWith: 'OR',
     },
   });
