@@ -14,8 +14,11 @@ export interface NameOwner {
 export interface NameTable {
   /** Single-token names (`TooManyRequestsException`, `ENOTFOUND`, `Runtime.ExitError`) → owners. */
   tokens: ReadonlyMap<string, readonly NameOwner[]>;
+  /** The lengths of the shortest and longest single-token names: other tokens are not looked up. */
+  shortest: number;
+  longest: number;
   /** Names of several words (`502 Bad Gateway`), lower-cased → the name as written and its owners. */
-  phrases: ReadonlyMap<string, { name: string; owners: readonly NameOwner[] }>;
+  phrases: ReadonlyMap<string, { name: string; owners: readonly NameOwner[]; anchor?: string }>;
 }
 
 /**
@@ -43,11 +46,12 @@ export const genericErrorTypes: ReadonlySet<string> = new Set([
 /** Builds the table of names from the entries' error types and `names`. */
 export function buildNameTable(entries: readonly IndexEntry[]): NameTable {
   const tokens = new Map<string, NameOwner[]>();
-  const phrases = new Map<string, { name: string; owners: NameOwner[] }>();
+  const phrases = new Map<string, { name: string; owners: NameOwner[]; anchor?: string }>();
   const add = (name: string, owner: NameOwner) => {
     if (name.includes(' ')) {
       const key = name.toLowerCase();
-      const found = phrases.get(key) ?? { name, owners: [] };
+      const first = key.split(' ')[0] ?? '';
+      const found = phrases.get(key) ?? { name, owners: [], ...(/^\d+$/.test(first) ? { anchor: first } : {}) };
       const existing = found.owners.find((other) => other.entry === owner.entry);
       if (existing) {
         if (owner.tell && !existing.tell) existing.tell = owner.tell;
@@ -66,43 +70,82 @@ export function buildNameTable(entries: readonly IndexEntry[]): NameTable {
     for (const { name, tell } of entry.names ?? []) add(name, tell ? { entry: position, tell } : { entry: position });
     for (const type of entry.errorTypes ?? []) if (!genericErrorTypes.has(type)) add(type, { entry: position });
   });
-  return { tokens, phrases };
+  const lengths = [...tokens.keys()].map((name) => name.length);
+  return { tokens, phrases, shortest: Math.min(...lengths, Infinity), longest: Math.max(...lengths, 0) };
 }
 
-const token = /[A-Za-z0-9_$][\w.$:-]{0,199}/g;
-const trailing = /[.:-]+$/;
 const phraseBoundary = /[A-Za-z0-9_]/;
+
+/** Characters a token is made of: letters, digits, `_`, `$`, and inside it `.`, `:` and `-`. */
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 36
+  );
+}
+function isInnerCode(code: number): boolean {
+  return code === 46 || code === 58 || code === 45; // . : -
+}
+
+/** Looks a token up whole, then without each leading dotted segment; the longest known name wins. */
+function lookUp(candidate: string, table: NameTable): string | undefined {
+  let rest = candidate;
+  for (;;) {
+    if (table.tokens.has(rest)) return rest;
+    const dot = rest.indexOf('.');
+    if (dot === -1) return undefined;
+    rest = rest.slice(dot + 1);
+  }
+}
 
 /**
  * The names of the table that occur in `text` as whole tokens, each with the offset of its first
  * occurrence. A dotted token (`Amazon.Lambda.Model.TooManyRequestsException`,
  * `com.amazonaws.services.lambda.model.ResourceNotFoundException`) is tried whole, then without each
  * leading segment in turn; the longest known name wins, so `Lambda.TooManyRequestsException` (a
- * Step Functions error) is not also read as the bare Lambda exception.
+ * Step Functions error) is not also read as the bare Lambda exception. A token ends before a colon
+ * (`TooManyRequestsException: Rate exceeded`). The scan is a character loop rather than a regular
+ * expression: it runs on every line of a pasted log, and only tokens as long as some name are cut out.
  */
 export function findNames(text: string, table: NameTable): Map<string, number> {
   const found = new Map<string, number>();
   if (table.tokens.size > 0) {
-    token.lastIndex = 0;
-    for (let match = token.exec(text); match; match = token.exec(text)) {
-      let candidate = match[0].replace(trailing, '');
-      // A Go SDK error ends its name with a colon (`TooManyRequestsException:`), a Python line with one too.
-      if (candidate.includes(':')) candidate = candidate.slice(0, candidate.indexOf(':'));
-      for (;;) {
-        if (candidate.length === 0) break;
-        if (table.tokens.has(candidate)) {
-          if (!found.has(candidate)) found.set(candidate, match.index);
-          break;
-        }
-        const dot = candidate.indexOf('.');
-        if (dot === -1) break;
-        candidate = candidate.slice(dot + 1);
+    const { shortest, longest } = table;
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
+      if (!isWordCode(text.charCodeAt(i))) {
+        i++;
+        continue;
       }
+      const start = i;
+      let end = i + 1; // end of the token without trailing . : -
+      let colon = -1;
+      let dotted = false;
+      for (i = start + 1; i < length; i++) {
+        const code = text.charCodeAt(i);
+        if (isWordCode(code)) end = i + 1;
+        else if (isInnerCode(code)) {
+          if (code === 58 && colon === -1) colon = i;
+          if (code === 46) dotted = true;
+        } else break;
+      }
+      const stop = colon !== -1 && colon < end ? colon : end;
+      const size = stop - start;
+      if (size < shortest || (size > longest && !dotted)) continue;
+      const name = lookUp(text.slice(start, stop), table);
+      if (name !== undefined && !found.has(name)) found.set(name, start);
     }
   }
   if (table.phrases.size > 0) {
-    const lower = text.toLowerCase();
-    for (const [key, { name }] of table.phrases) {
+    let lower: string | undefined;
+    for (const [key, { name, anchor }] of table.phrases) {
+      // A phrase starting with a number (`502 Bad Gateway`) is looked for only where the number is.
+      if (anchor !== undefined && !text.includes(anchor)) continue;
+      lower ??= text.toLowerCase();
       let at = lower.indexOf(key);
       while (at !== -1) {
         const before = lower[at - 1] ?? ' ';

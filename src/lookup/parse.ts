@@ -80,6 +80,8 @@ const prefixes = {
   /** Other platform lines that begin a log event. */
   otherPlatform:
     /^(?:INIT_START|INIT_REPORT|INIT_RUNTIME_DONE|RESTORE_START|RESTORE_REPORT|EXTENSION|TELEMETRY|LOGS|XRAY)\b/,
+  /** A table row: `| 1715603870772 | message |` or `  | 2022-10-04T12:23:04.626-04:00 | message`. */
+  tableRow: new RegExp(`^\\s{0,8}\\|?\\s{0,8}(?:${isoTimestamp}|\\d{13})\\s{1,8}\\|\\s{0,8}`),
   /** `[ERROR] Runtime.ImportModuleError: …` and friends: a Python runtime error line. */
   bracketLevel: /^\[(?:INFO|ERROR|WARNING|WARN|DEBUG|CRITICAL|FATAL)\]\s/,
 } as const;
@@ -216,6 +218,12 @@ export function unwrapLine(raw: string): UnwrappedLine {
   const eventsText = prefixes.eventsText.exec(body);
   if (eventsText) {
     body = eventsText[1] ?? '';
+    startsRecord = true;
+  }
+  // A table row (console rows copied with `|` separators, `aws logs … --output table`): keep the message cell.
+  const row = prefixes.tableRow.exec(body);
+  if (row) {
+    body = body.slice(row[0].length).replace(/\s*\|[^|]*\|?\s*$|\s*\|\s*$/, '');
     startsRecord = true;
   }
   if (strip(prefixes.timestamp) ?? strip(prefixes.apiGatewayTimestamp)) {

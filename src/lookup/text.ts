@@ -37,9 +37,26 @@ function flatten(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A light suffix stemmer, the same for entries and queries, so "throttled", "throttles" and
+ * "throttling" meet: -ing, -ed, -es and -s come off when at least four letters remain (never
+ * after another s: "access", "process"). Hand-written because it is four rules; a full Porter
+ * stemmer would conflate error words that must stay apart.
+ */
+function stem(word: string): string {
+  for (const suffix of ['ing', 'ed', 'es', 's']) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) {
+      const base = word.slice(0, -suffix.length);
+      if (suffix === 's' && base.endsWith('s')) return word;
+      return base;
+    }
+  }
+  return word;
+}
+
 function processTerm(term: string): string | null {
   const lower = term.toLowerCase();
-  return lower.length < 2 || stopWords.has(lower) ? null : lower;
+  return lower.length < 2 || stopWords.has(lower) ? null : stem(lower);
 }
 
 /** Splits on anything that is not a letter or digit, and splits camelCase so `TooManyRequests` finds "too many requests". */
@@ -70,7 +87,7 @@ export function buildTextSearch(entries: readonly IndexEntry[]): TextSearch {
       boost: { title: 4, names: 3, ids: 3, messages: 1.5, summary: 1 },
       // The last word of a typed fragment may be unfinished ("iterator ag"); longer words forgive a typo.
       prefix: (_term, index, terms) => index === terms.length - 1,
-      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+      fuzzy: (term) => (term.length >= 7 ? 0.2 : false),
       combineWith: 'OR',
     },
   });

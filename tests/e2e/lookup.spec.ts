@@ -130,7 +130,8 @@ function emittedLookupLinks(): EmittedLink[] {
     const html = readFileSync(file, 'utf8');
     const onEntry = /^errors\/([a-z0-9-]+)\/index\.html$/.exec(page)?.[1];
     // Expressive Code splits code into spans; a link inside one is read from the text without tags.
-    const text = decodeHtml(html.replace(/<\/div>|<br\s*\/?>/g, '\n').replace(/<[^>]*>/g, ''));
+    // Tags are removed whole, quoted attributes included (a copy button's data-code holds the code again, `>=` and all).
+    const text = decodeHtml(html.replace(/<\/div>|<br\s*\/?>/g, '\n').replace(/<(?:[^>"']|"[^"]*"|'[^']*')*>/g, ''));
     for (const match of text.matchAll(/\/lookup\/\?q=([^\s"'<>)\]]+)/g)) {
       const query = decodeURIComponent(match[1] ?? '');
       links.set(`${page}\n${query}`, { page, query, entry: onEntry });
@@ -147,7 +148,8 @@ function emittedLookupLinks(): EmittedLink[] {
 async function topMatch(page: Page, query: string): Promise<string | null> {
   await page.goto(`${sitePath('/lookup/')}?q=${encodeURIComponent(query)}`);
   const first = page.locator('.lfg-lookup-match').first();
-  await expect(first).toBeVisible();
+  // The first answer waits for errors.json and the worker: generous on a loaded machine.
+  await expect(first).toBeVisible({ timeout: 15_000 });
   return first.getAttribute('data-entry');
 }
 
@@ -155,16 +157,18 @@ test.describe('every lookup link the site emits', () => {
   const links = emittedLookupLinks();
 
   test('there are links to follow, and each names the entry it must land on', () => {
-    console.log(`Lookup links in the build: ${links.length}`);
+    console.log(
+      `Lookup links in the build: ${links.length}\n${links.map((link) => `  ${link.page} → ${link.entry}: ${link.query}`).join('\n')}`,
+    );
     expect(links.length).toBeGreaterThan(10);
     expect(links.filter((link) => !link.entry).map((link) => `${link.page}: ${link.query}`)).toEqual([]);
   });
 
-  for (const link of links) {
-    test(`${link.page}: ?q=${link.query.slice(0, 60)} → ${link.entry}`, async ({ page }) => {
+  links.forEach((link, position) => {
+    test(`#${position + 1} ${link.page}: ?q=${link.query.slice(0, 50)} → ${link.entry}`, async ({ page }) => {
       expect(await topMatch(page, link.query)).toBe(link.entry);
     });
-  }
+  });
 });
 
 /* ------------------------------------------------------------------------------------------------
@@ -208,6 +212,7 @@ test.describe('presentation', () => {
   test('captured values have human labels, and the raw pattern waits behind "Why this match"', async ({ page }) => {
     await page.goto(`${sitePath('/lookup/')}?q=${encodeURIComponent(timeoutLine)}`);
     const first = page.locator('.lfg-lookup-match').first();
+    await expect(first.locator('.lfg-lookup-values dt').first()).toBeVisible({ timeout: 15_000 });
     const labels = await first.locator('.lfg-lookup-values dt').allTextContents();
     expect(labels).toContain('Timeout reported');
     expect(labels.filter((label) => /^[a-z]+[A-Z]/.test(label) || label === 'prefix')).toEqual([]);

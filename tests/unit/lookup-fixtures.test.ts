@@ -25,13 +25,13 @@ function explain(diagnosis: Diagnosis, intended: string): string {
   const top = matches[0];
   if (!top) return `nothing matched (${diagnosis.notes.join(' ') || 'no note'})`;
   const rank = matches.findIndex((match) => match.id === intended) + 1;
-  const describe = (position: number) => {
+  const describeMatch = (position: number) => {
     const match = matches[position];
     return match ? `${match.id} (${match.tier}, score ${match.score}: ${match.reasons.join(' ')})` : '';
   };
   return rank === 0
-    ? `${describe(0)} came first; nothing pointed to ${intended}`
-    : `ranked ${rank}: ${describe(0)} beat ${describe(rank - 1)}`;
+    ? `${describeMatch(0)} came first; nothing pointed to ${intended}`
+    : `ranked ${rank}: ${describeMatch(0)} beat ${describeMatch(rank - 1)}`;
 }
 
 function summarise(kind: string, judged: Judged[], skipped: { file: string; line: number; intended: string }[]) {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { indexEntry } from '../../tests/unit/support/lookup';
+import { buildNameTable, findNames } from './names';
+
+const throttling = {
+  ...indexEntry('throttling', ['x'], ['TooManyRequestsException']),
+  names: [{ name: 'CallerRateLimitExceeded' }],
+};
+const retries = indexEntry('retries', ['x'], ['Lambda.TooManyRequestsException']);
+const gateway = { ...indexEntry('gateway', ['x']), names: [{ name: '502 Bad Gateway' }] };
+const table = buildNameTable([throttling, retries, gateway]);
+const names = (text: string) => [...findNames(text, table).keys()];
+
+describe('findNames: a name inside whatever an SDK wraps it in', () => {
+  it.each([
+    [
+      'botocore',
+      'An error occurred (TooManyRequestsException) when calling the Invoke operation (reached max retries: 4): Rate Exceeded.',
+    ],
+    [
+      'Java v1',
+      'Rate Exceeded. (Service: AWSLambda; Status Code: 429; Error Code: TooManyRequestsException; Request ID: 1)',
+    ],
+    ['Java class', 'com.amazonaws.services.lambda.model.TooManyRequestsException: Rate Exceeded.'],
+    ['.NET', 'Amazon.Lambda.Model.TooManyRequestsException: Rate Exceeded.'],
+    [
+      'Go v2',
+      'operation error Lambda: Invoke, https response error StatusCode: 429, RequestID: 1, TooManyRequestsException: Rate Exceeded.',
+    ],
+    ['JS v3', "  name: 'TooManyRequestsException',"],
+    ['JSON', '{"errorType":"TooManyRequestsException","errorMessage":"Rate Exceeded."}'],
+  ])('%s', (_shape, text) => {
+    expect(names(text)).toEqual(['TooManyRequestsException']);
+  });
+
+  it('prefers the longest known dotted name, so a Step Functions error is not also the bare exception', () => {
+    expect(names('"Error": "Lambda.TooManyRequestsException"')).toEqual(['Lambda.TooManyRequestsException']);
+  });
+
+  it('matches whole tokens only', () => {
+    expect(names('XTooManyRequestsException TooManyRequestsExceptions CallerRateLimitExceededX')).toEqual([]);
+    expect(names('Reason: CallerRateLimitExceeded.')).toEqual(['CallerRateLimitExceeded']);
+  });
+
+  it('finds a name of several words in any case, at word boundaries', () => {
+    expect(names('HTTP/1.1 502 bad gateway')).toEqual(['502 Bad Gateway']);
+    expect(names('1502 Bad Gateways')).toEqual([]);
+  });
+});
