@@ -158,8 +158,12 @@ test('before any interaction the page loads no Monaco code and sends a strict CS
   const requests = (await requestsBeforeInteraction(page)).map(({ url }) => url);
   expect(requests.filter((url) => MONACO.test(url) && !url.endsWith('.css'))).toEqual([]);
   const origin = new URL(page.url()).origin;
-  // Only this origin (the emulator's Worker starts from a blob: URL of this origin).
-  expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith(`blob:${origin}/`))).toEqual([]);
+  // Only this origin, and the sandbox frame's Workers (blob: URLs of its opaque origin, "null").
+  expect(
+    requests.filter(
+      (url) => !url.startsWith(origin) && !url.startsWith(`blob:${origin}/`) && !url.startsWith('blob:null/'),
+    ),
+  ).toEqual([]);
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(policy).toContain("default-src 'self'");
   expect(policy).toContain("object-src 'none'");
