@@ -8,7 +8,17 @@
   let engineUrl;
   let spare;
 
-  const start = () => new Worker(engineUrl, { type: 'module' });
+  // A classic Worker: Chromium does not start a module Worker from a blob: URL in an opaque origin.
+  // The engine's script is one self-contained file, and it loads the handler with import(), which
+  // classic Workers support. A Worker that fails to start is reported when it is handed out.
+  const start = () => {
+    const worker = new Worker(engineUrl);
+    worker.failed = false;
+    worker.addEventListener('error', () => {
+      worker.failed = true;
+    });
+    return worker;
+  };
 
   window.addEventListener('message', (event) => {
     if (event.source !== parentWindow) return;
@@ -22,9 +32,11 @@
       const worker = spare || start();
       spare = start();
       const id = data.id;
+      const report = (message) => parentWindow.postMessage({ type: 'crashed', id, message }, '*');
+      if (worker.failed) report('the Worker failed to start');
       worker.addEventListener('error', (error) => {
         error.preventDefault();
-        parentWindow.postMessage({ type: 'crashed', id, message: String(error.message || 'the Worker failed') }, '*');
+        report(String(error.message || 'the Worker failed'));
       });
       worker.postMessage({ type: 'connect' }, [event.ports[0]]);
       workers.set(id, worker);

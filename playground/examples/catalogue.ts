@@ -1,11 +1,17 @@
 /** Every example's meta, keyed by the folder name that holds its before.ts and after.ts. */
+import awaitEveryPromise from './await-every-promise/meta.ts';
 import backoffWithJitter from './backoff-with-jitter/meta.ts';
+import bundleDependencies from './bundle-dependencies/meta.ts';
 import circuitBreaker from './circuit-breaker/meta.ts';
 import clientVsTransientErrors from './client-vs-transient-errors/meta.ts';
 import generatorsNotLists from './generators-not-lists/meta.ts';
+import handlerExportName from './handler-export-name/meta.ts';
 import initOutsideHandler from './init-outside-handler/meta.ts';
+import initWithinLimit from './init-within-limit/meta.ts';
 import lazyImports from './lazy-imports/meta.ts';
+import loadConfigWithRetry from './load-config-with-retry/meta.ts';
 import outboundTimeout from './outbound-timeout/meta.ts';
+import parallelCalls from './parallel-calls/meta.ts';
 import queueBuffering from './queue-buffering/meta.ts';
 import remainingTime from './remaining-time/meta.ts';
 import rightSizeMemory from './right-size-memory/meta.ts';
@@ -28,6 +34,12 @@ export const EXAMPLES: Record<string, ExampleMeta> = {
   'structured-logging': structuredLogging,
   'right-size-memory': rightSizeMemory,
   'remaining-time': remainingTime,
+  'await-every-promise': awaitEveryPromise,
+  'init-within-limit': initWithinLimit,
+  'handler-export-name': handlerExportName,
+  'bundle-dependencies': bundleDependencies,
+  'load-config-with-retry': loadConfigWithRetry,
+  'parallel-calls': parallelCalls,
 };
 
 /** emulate() options for one side of an example, from its meta and compiled code. */

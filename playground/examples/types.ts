@@ -17,7 +17,13 @@ export type PatternName =
   | 'telling client errors from transient ones'
   | 'structured logging'
   | 'right-sizing memory'
-  | 'stopping before the deadline';
+  | 'stopping before the deadline'
+  | 'awaiting every promise'
+  | 'keeping init within its limit'
+  | 'matching the handler setting'
+  | 'bundling every dependency'
+  | 'retrying what init depends on'
+  | 'running independent calls concurrently';
 
 export interface RunSettings {
   timeoutSeconds: number;

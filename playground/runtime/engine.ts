@@ -332,6 +332,18 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
     phase = { deadline, cpuFactor: computeCpuFactor(config.memoryMb), overrun: false };
     requestId = id;
     memory.beginInvocation();
+    // Timers that fell due while the environment was frozen (work a previous invocation left
+    // running) fire as it thaws, before the new event: what they do, and how they fail, lands in
+    // this invocation, as in Lambda. Each gets a macrotask, so its promise callbacks run too.
+    for (let fired = 0, timer = clock.peek(); timer && timer.at <= start && fired < 1000; timer = clock.peek()) {
+      fired += 1;
+      try {
+        clock.fire(timer);
+      } catch (error) {
+        crash ??= { error, rejection: false };
+      }
+      await nextMacrotask();
+    }
     // The runtime's own share of every invocation: fetching the event, posting the response.
     clock.advance(0.4 + env.overheadRandom() * 1.6);
 

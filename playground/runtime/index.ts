@@ -7,7 +7,7 @@
  * timeout or crash, and the wall-clock watchdog that terminates a Worker stuck in a loop.
  */
 import type { ServicesConfig } from '../services/config.ts';
-import { isSqsEvent, readBatchItemFailures, settleBatch } from '../services/sqs.ts';
+import { failedRecordIds, isSqsEvent, settleBatch } from '../services/sqs.ts';
 import {
   computeBilledDuration,
   formatEndLine,
@@ -56,8 +56,11 @@ export interface EmulateOptions {
   idleMsBetweenInvocations?: number;
   /** Real milliseconds one init or invocation may take before its Worker is terminated; 1,500 unless set. */
   watchdogMs?: number;
-  /** Treat SQS batch events as coming from a queue: failed records come back until maxReceiveCount. */
-  sqsRedrive?: { maxReceiveCount: number };
+  /**
+   * Treat SQS batch events as coming from a queue: failed records come back, once their visibility
+   * timeout has passed (30 s unless set, SQS's default), until maxReceiveCount.
+   */
+  sqsRedrive?: { maxReceiveCount: number; visibilityTimeoutSeconds?: number };
   /** Virtual epoch of the first cold start. */
   startEpochMs?: number;
   /** Called with each log line as it is printed, so a page can show output before the run ends. */
@@ -255,7 +258,8 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
   const remaining = (): LogBudget => ({ lines: Math.max(0, budget.lines), bytes: Math.max(0, budget.bytes) });
   const outcomes: InvocationOutcome[] = [];
   const deadLetters: string[] = [];
-  const queue = [...options.events];
+  /** Events in the order they arrive; a redelivered batch is not visible before `at`. */
+  const queue: { event: unknown; at?: number }[] = options.events.map((event) => ({ event }));
   let now = options.startEpochMs ?? DEFAULT_START_EPOCH_MS;
   let session: EnvironmentSession | undefined;
   let environmentIndex = 0;
@@ -314,7 +318,9 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
 
   try {
     while (queue.length > 0) {
-      const event = queue.shift();
+      const next = queue.shift();
+      const event = next?.event;
+      if (next?.at !== undefined && next.at > now) now = next.at;
       const requestId = nextRequestId();
       const startedAt = now;
       let initDurationMs: number | undefined;
@@ -499,9 +505,13 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
 
       const outcome = outcomes.at(-1);
       if (options.sqsRedrive && outcome && isSqsEvent(event)) {
-        const failedIds = outcome.kind === 'success' ? (readBatchItemFailures(outcome.result) ?? []) : undefined;
+        // A failed invocation, or a malformed partial batch response, fails the whole batch.
+        const failedIds = outcome.kind === 'success' ? failedRecordIds(event, outcome.result) : undefined;
         const settled = settleBatch(event, failedIds, options.sqsRedrive.maxReceiveCount);
-        if (settled.redeliver) queue.push(settled.redeliver);
+        // The records stay invisible in the queue for the visibility timeout, counted from when
+        // Lambda received them (the start of this invocation).
+        const visibilityMs = (options.sqsRedrive.visibilityTimeoutSeconds ?? 30) * 1000;
+        if (settled.redeliver) queue.push({ event: settled.redeliver, at: outcome.startEpochMs + visibilityMs });
         deadLetters.push(...settled.deadLetters.map((record) => record.messageId));
       }
       now += idleMs;

@@ -15,7 +15,7 @@ import type { LogBudget, WorkerToHost } from './messages.ts';
 export const MAX_EVENT_BYTES = 256 * 1024;
 
 /** The playground's own allowance per run (not an AWS limit): enough for every example many times over. */
-export const DEFAULT_LOG_BUDGET: LogBudget = { lines: 5000, bytes: 2 * 1024 * 1024 };
+export const DEFAULT_LOG_BUDGET: LogBudget = { lines: 2000, bytes: 1024 * 1024 };
 
 /** What marks an event the playground cut at MAX_EVENT_BYTES. */
 export const TRUNCATION_MARK = ' … [truncated at 256 KB]';

@@ -211,3 +211,32 @@ describe('execution environments', () => {
     expect(reports(logs)[1]).toMatchObject({ status: 'error', errorType: 'Runtime.OutOfMemory' });
   });
 });
+
+describe('SQS as Lambda polls it', () => {
+  const records = (ids: string[]) => ({
+    Records: ids.map((id) => ({
+      messageId: id,
+      receiptHandle: `rh-${id}`,
+      body: id,
+      attributes: { ApproximateReceiveCount: '1' },
+      messageAttributes: {},
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:orders',
+      awsRegion: 'us-east-1',
+    })),
+  });
+
+  it('redelivers a failed batch after the visibility timeout, and a malformed response fails the whole batch', async () => {
+    const code = `export const handler = async (event) => ({ batchItemFailures: [{ itemIdentifier: '' }] });`;
+    const { outcomes, deadLetters } = await emulate({
+      code,
+      events: [records(['m1', 'm2'])],
+      seed: 1,
+      sqsRedrive: { maxReceiveCount: 2, visibilityTimeoutSeconds: 45 },
+    });
+    expect(outcomes).toHaveLength(2);
+    // The second delivery comes 45 s after the first was received, not after a second of idling.
+    expect((outcomes[1]?.startEpochMs ?? 0) - (outcomes[0]?.startEpochMs ?? 0)).toBe(45_000);
+    expect(deadLetters).toEqual(['m1', 'm2']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSqsEvents, isSqsEvent, readBatchItemFailures, settleBatch } from './sqs.ts';
+import { buildSqsEvents, failedRecordIds, isSqsEvent, readBatchItemFailures, settleBatch } from './sqs.ts';
 
 describe('the SQS event source', () => {
   const [batch] = buildSqsEvents(['a', 'b', 'c'], 10);
@@ -34,5 +34,23 @@ describe('the SQS event source', () => {
     const { redeliver, deadLetters } = settleBatch(third, undefined, 3);
     expect(redeliver).toBeUndefined();
     expect(deadLetters).toHaveLength(3);
+  });
+
+  it("reads a partial batch response by Lambda's rules: malformed fails the whole batch", () => {
+    const [first, second] = batch.Records.map((record) => record.messageId);
+    expect(failedRecordIds(batch, null)).toEqual([]);
+    expect(failedRecordIds(batch, { statusCode: 200 })).toEqual([]);
+    expect(failedRecordIds(batch, { batchItemFailures: [] })).toEqual([]);
+    expect(failedRecordIds(batch, { batchItemFailures: null })).toEqual([]);
+    expect(failedRecordIds(batch, { batchItemFailures: [{ itemIdentifier: second }] })).toEqual([second]);
+    for (const malformed of [
+      { batchItemFailures: [{ itemIdentifier: '' }] },
+      { batchItemFailures: [{ itemIdentifier: null }] },
+      { batchItemFailures: [{ id: first }] },
+      { batchItemFailures: [{ itemIdentifier: 'not-in-this-batch' }] },
+      { batchItemFailures: 'all of them' },
+    ]) {
+      expect(failedRecordIds(batch, malformed)).toBeUndefined();
+    }
   });
 });

@@ -128,3 +128,26 @@ export function readBatchItemFailures(result: unknown): string[] | undefined {
   if (!Array.isArray(failures)) return undefined;
   return failures.map((failure) => String((failure as { itemIdentifier?: unknown })?.itemIdentifier));
 }
+
+/**
+ * The records of `event` that a successful invocation's response reports as failed, by Lambda's
+ * rules for partial batch responses (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html):
+ * no response, no `batchItemFailures` or an empty list mean the whole batch succeeded; an
+ * `itemIdentifier` that is missing, null, empty or not a message of the batch (or a list that is
+ * not a list) makes Lambda treat the whole batch as failed (`undefined` here, as for a failed
+ * invocation).
+ */
+export function failedRecordIds(event: SqsEvent, result: unknown): string[] | undefined {
+  if (result === null || result === undefined || typeof result !== 'object') return [];
+  const failures = (result as { batchItemFailures?: unknown }).batchItemFailures;
+  if (failures === undefined || failures === null) return [];
+  if (!Array.isArray(failures)) return undefined;
+  const ids = new Set(event.Records.map((record) => record.messageId));
+  const failed: string[] = [];
+  for (const failure of failures) {
+    const id = (failure as { itemIdentifier?: unknown } | null)?.itemIdentifier;
+    if (typeof id !== 'string' || id === '' || !ids.has(id)) return undefined;
+    failed.push(id);
+  }
+  return failed;
+}

@@ -17,11 +17,11 @@ type Settings = { timeoutSeconds: number; memoryMb: number };
 
 const SIDES: Side[] = ['before', 'after'];
 /**
- * Lines the output shows at most: a long <pre> costs layout on every batch. The emulator already
- * forwards at most DEFAULT_LOG_BUDGET lines of the code's own output per run (the run's result
- * keeps them all); this also bounds the platform's lines of a long SQS redrive.
+ * Lines the output shows at most: a long <pre> costs layout on every batch. The emulator forwards
+ * at most DEFAULT_LOG_BUDGET lines of the code's own output per run; the margin keeps the
+ * platform's lines (START, END, REPORT) visible after a flood, and bounds a long SQS redrive.
  */
-const MAX_OUTPUT_LINES = 2000;
+const MAX_OUTPUT_LINES = DEFAULT_LOG_BUDGET.lines + 500;
 
 /** Appends lines to `output` at most once per frame, as one text node: a burst costs one layout, not one per line. */
 function createBatchedPrinter(output: HTMLElement) {
