@@ -316,7 +316,8 @@ interface ReportSeen {
   raw: string;
 }
 
-const initTimedOutAtInvoke = /INIT_REPORT[^\n]{0,200}Phase:\s{0,4}invoke[^\n]{0,100}Status:\s{0,4}timeout/;
+const initTimedOutAtInvoke =
+  /INIT_REPORT[^\n]{0,200}Phase:\s{0,4}invoke[^\n]{0,100}Status:\s{0,4}timeout|"platform\.initReport"[^\n]{0,200}"phase":\s?"invoke"[^\n]{0,100}"status":\s?"timeout"/;
 const taskTimedOut = /Task timed out after (\d{1,4}(?:\.\d{1,3})?) seconds/;
 
 function round(value: number, digits = 0): number {
