@@ -50,6 +50,8 @@ export type FactUnit =
   | 'MB'
   | 'KB'
   | 'GB'
+  | 'MBps'
+  | 'per second'
   | 'count'
   | 'percent'
   | 'USD'
@@ -104,6 +106,15 @@ const oneMsBilling: FactSource = {
 const asyncPage: FactSource = {
   title: 'Asynchronous invocation (AWS Lambda Developer Guide)',
   url: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html',
+};
+
+const cloudFrontEdgeQuotas: FactSource = {
+  title: 'Quotas on Lambda@Edge (Amazon CloudFront Developer Guide)',
+  url: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge',
+};
+const apiRequestQuotas: FactSource = {
+  title: 'Lambda quotas: Lambda API requests (AWS Lambda Developer Guide)',
+  url: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html#api-requests',
 };
 
 /** Today's check of the values below against docs/reference/lambda-facts.md and the pages it cites. */
@@ -485,6 +496,54 @@ export const facts = {
     },
     checked,
     mentions: [{ pattern: /\b29[- ]?(?:seconds|second|s)\b/ }],
+  },
+
+  // --- Lambda@Edge (CloudFront quotas that differ by trigger) ----------------------------------------
+  'edge-viewer-memory': {
+    value: 128,
+    unit: 'MB',
+    text: '128 MB',
+    statement:
+      'A Lambda@Edge function on a viewer-request or viewer-response trigger can have at most 128 MB of memory.',
+    source: cloudFrontEdgeQuotas,
+    checked,
+    mentions: [{ pattern: /\b128 ?MB\b/, near: /viewer|Lambda@Edge/i }],
+  },
+  'edge-viewer-timeout': {
+    value: 5,
+    unit: 'seconds',
+    text: '5 seconds',
+    statement: 'A Lambda@Edge function on a viewer trigger can run for at most 5 seconds.',
+    source: cloudFrontEdgeQuotas,
+    checked,
+    mentions: [{ pattern: /\b5[- ]?(?:seconds|second|s)\b/, near: /viewer|Lambda@Edge/i }],
+  },
+  'edge-origin-timeout': {
+    value: 30,
+    unit: 'seconds',
+    text: '30 seconds',
+    statement: 'A Lambda@Edge function on an origin-request or origin-response trigger can run for at most 30 seconds.',
+    source: cloudFrontEdgeQuotas,
+    checked,
+    mentions: [{ pattern: /\b30[- ]?(?:seconds|second|s)\b/, near: /origin[- ](?:request|response)|Lambda@Edge/i }],
+  },
+  'edge-viewer-package': {
+    value: 1,
+    unit: 'MB',
+    text: '1 MB',
+    statement: 'A Lambda@Edge function on a viewer trigger, with its libraries, can be at most 1 MB compressed.',
+    source: cloudFrontEdgeQuotas,
+    checked,
+    mentions: [{ pattern: /\b1 ?MB\b/, near: /viewer|Lambda@Edge/i }],
+  },
+  'edge-origin-package': {
+    value: 50,
+    unit: 'MB',
+    text: '50 MB',
+    statement: 'A Lambda@Edge function on an origin trigger, with its libraries, can be at most 50 MB compressed.',
+    source: cloudFrontEdgeQuotas,
+    checked,
+    mentions: [{ pattern: /\b50 ?MB\b/, near: /origin[- ](?:request|response)|Lambda@Edge/i }],
   },
 
   // --- Billing and prices ----------------------------------------------------------------------------
