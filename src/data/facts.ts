@@ -482,6 +482,24 @@ export const facts = {
     mentions: [{ pattern: /\b(?:6|six) ?(?:hours|h)\b/i, near: /async|event|age|queue/i }],
   },
 
+  // --- Event source mappings -------------------------------------------------------------------------
+  'sqs-max-concurrency': {
+    value: 1000,
+    unit: 'count',
+    text: '2 to 1,000',
+    forms: { minimum: '2', maximum: '1,000' },
+    statement: 'The maximum concurrency of an SQS event source mapping can be set from 2 to 1,000.',
+    source: {
+      title: 'ScalingConfig (AWS Lambda API Reference)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/API_ScalingConfig.html',
+    },
+    checked,
+    mentions: [
+      { pattern: /\b2\s+to\s+1,?000\b/ },
+      { pattern: /\bminimum(?: of)?\s+2\b/, near: /MaximumConcurrency|maximum concurrency/i },
+    ],
+  },
+
   // --- API Gateway -----------------------------------------------------------------------------------
   'apigw-integration-timeout': {
     value: 29,
