@@ -457,6 +457,46 @@ export const facts = {
     mentions: [{ pattern: /\b100\b(?! ?(?:ms|MB|%))/, near: /unreserved/i }],
   },
 
+  'invoke-rps-per-concurrency': {
+    value: 10,
+    unit: 'count',
+    text: '10 × the concurrency quota per second',
+    statement: 'Synchronous invocation requests per Region are limited to 10 × the concurrency quota per second.',
+    source: apiRequestQuotas,
+    checked,
+    mentions: [{ pattern: /\b10 ?[×x] ?(?:your |the |its )?(?:account'?s? )?concurren/i }],
+  },
+  'getfunction-rate': {
+    value: 100,
+    unit: 'per second',
+    text: '100 requests per second',
+    forms: { short: '100 per second' },
+    statement: 'GetFunction accepts 100 requests per second, a quota that cannot be increased.',
+    source: apiRequestQuotas,
+    checked,
+    mentions: [{ pattern: /\b100 (?:requests )?per\s+second\b/, near: /GetFunction\b/ }],
+  },
+  'getpolicy-rate': {
+    value: 15,
+    unit: 'per second',
+    text: '15 requests per second',
+    forms: { short: '15 per second' },
+    statement: 'GetPolicy accepts 15 requests per second, a quota that cannot be increased.',
+    source: apiRequestQuotas,
+    checked,
+    mentions: [{ pattern: /\b15 (?:requests )?per\s+second\b/, near: /GetPolicy\b/ }],
+  },
+  'control-plane-rate': {
+    value: 15,
+    unit: 'per second',
+    text: '15 requests per second',
+    statement:
+      'All other control-plane APIs (not Invoke, GetFunction or GetPolicy) share 15 requests per second, a quota that cannot be increased.',
+    source: apiRequestQuotas,
+    checked,
+    mentions: [{ pattern: /\b15 (?:requests )?per\s+second\b/, near: /control.plane/i }],
+  },
+
   // --- Asynchronous invocation ---------------------------------------------------------------------
   'async-retries': {
     value: 2,
