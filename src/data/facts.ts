@@ -333,6 +333,19 @@ export const facts = {
     mentions: [{ pattern: /\b(?:200|20) ?MB\b/, near: /stream/i }],
   },
 
+  'streaming-bandwidth': {
+    value: 2,
+    unit: 'MBps',
+    text: '2 MBps',
+    statement: 'After the first 6 MB, which are uncapped, Lambda streams a response at up to 2 MBps.',
+    source: {
+      title: 'Bandwidth limits for response streaming (AWS Lambda Developer Guide)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html#config-rs-bandwidth-cap',
+    },
+    checked,
+    mentions: [{ pattern: /\b2 ?(?:MBps|MB\/s)(?![\w/])/ }],
+  },
+
   // --- Deployment ----------------------------------------------------------------------------------
   'zip-upload-max': {
     value: 50,
