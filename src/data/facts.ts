@@ -190,6 +190,21 @@ export const facts = {
     mentions: [{ pattern: /\b130 ?(?:seconds|s)\b/ }],
   },
 
+  'snapstart-restore-timeout': {
+    value: 10,
+    unit: 'seconds',
+    text: '10 seconds',
+    forms: { adjective: '10-second' },
+    statement:
+      'With SnapStart, the Restore phase (loading the runtime and the after-restore hooks) must finish within 10 seconds.',
+    source: {
+      title: 'Troubleshooting SnapStart errors: SnapStartTimeoutException (AWS Lambda Developer Guide)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart-troubleshooting.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b10[- ]?(?:seconds|second|s)\b/, near: /restore/i }],
+  },
+
   // --- Memory, CPU, storage ------------------------------------------------------------------------
   'memory-reduced-quota': {
     value: 3008,
