@@ -430,6 +430,16 @@ export const facts = {
     mentions: [{ pattern: /\b4 ?KB\b/, near: /environment|variable/i }],
   },
 
+  'policy-max': {
+    value: 20,
+    unit: 'KB',
+    text: '20 KB',
+    statement: "A function's resource-based policy can be at most 20 KB, a limit that cannot be increased.",
+    source: quotas,
+    checked,
+    mentions: [{ pattern: /\b20 ?KB\b/, near: /polic/i }],
+  },
+
   // --- Concurrency and scaling ---------------------------------------------------------------------
   'scaling-rate': {
     value: 1000,
