@@ -108,6 +108,10 @@ const asyncPage: FactSource = {
   url: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html',
 };
 
+const asyncErrorHandling: FactSource = {
+  title: 'How Lambda handles errors and retries with asynchronous invocation (AWS Lambda Developer Guide)',
+  url: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html',
+};
 const cloudFrontEdgeQuotas: FactSource = {
   title: 'Quotas on Lambda@Edge (Amazon CloudFront Developer Guide)',
   url: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge',
@@ -558,6 +562,49 @@ export const facts = {
     source: asyncPage,
     checked,
     mentions: [{ pattern: /\b(?:6|six) ?(?:hours|h)\b/i, near: /async|event|age|queue/i }],
+  },
+
+  'async-retry-first-delay': {
+    value: 1,
+    unit: 'minutes',
+    text: 'one minute',
+    statement: 'After a function error on an asynchronous invocation, Lambda waits one minute before the first retry.',
+    source: asyncErrorHandling,
+    checked,
+    mentions: [{ pattern: /\b(?:one|1)[- ]minute\b/i, near: /retr|attempt/i }],
+  },
+  'async-retry-second-delay': {
+    value: 2,
+    unit: 'minutes',
+    text: 'two minutes',
+    statement: 'Lambda waits two minutes between the first and the second retry of a failed asynchronous invocation.',
+    source: asyncErrorHandling,
+    checked,
+    mentions: [{ pattern: /\b(?:two|2)[- ]minutes?\b/i, near: /retr|attempt/i }],
+  },
+  'async-throttle-retry-interval': {
+    value: 300,
+    unit: 'seconds',
+    text: '1 second to 5 minutes',
+    statement:
+      'When an asynchronous event is throttled or meets a system error, Lambda retries it at intervals growing from 1 second to 5 minutes, for up to the maximum event age.',
+    source: asyncErrorHandling,
+    checked,
+    mentions: [{ pattern: /\b(?:1|one) second to (?:5|five) minutes\b/i }],
+  },
+  'async-max-event-age-min': {
+    value: 60,
+    unit: 'seconds',
+    text: '60 seconds',
+    forms: { short: '60 s' },
+    statement:
+      'The maximum event age of asynchronous invocations can be set from 60 seconds to 6 hours (21,600 seconds).',
+    source: {
+      title: 'FunctionEventInvokeConfig (AWS Lambda API Reference)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/api/API_FunctionEventInvokeConfig.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b60 ?(?:seconds|s)\b/, near: /event age|MaximumEventAge/i }],
   },
 
   // --- Event source mappings -------------------------------------------------------------------------
