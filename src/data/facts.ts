@@ -47,6 +47,7 @@ export type FactUnit =
   | 'milliseconds'
   | 'minutes'
   | 'hours'
+  | 'days'
   | 'MB'
   | 'KB'
   | 'GB'
@@ -209,6 +210,32 @@ export const facts = {
     mentions: [{ pattern: /\b10[- ]?(?:seconds|second|s)\b/, near: /restore/i }],
   },
 
+  'snapstart-inactive-days': {
+    value: 14,
+    unit: 'days',
+    text: '14 days',
+    statement: 'A SnapStart function version that has not been invoked for 14 days becomes Inactive.',
+    source: {
+      title: 'Troubleshooting SnapStart errors: SnapStartNotReadyException (AWS Lambda Developer Guide)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart-troubleshooting.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b14 ?days\b/, near: /Inactive|SnapStart/i }],
+  },
+  'function-name-max': {
+    value: 64,
+    unit: 'count',
+    text: '64 characters',
+    forms: { digits: '64' },
+    statement: 'A function name is limited to 64 characters (the full ARN may be longer).',
+    source: {
+      title: 'CreateFunction (AWS Lambda API Reference)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b64 characters\b/, near: /name/i }],
+  },
+
   // --- Memory, CPU, storage ------------------------------------------------------------------------
   'memory-reduced-quota': {
     value: 3008,
@@ -244,7 +271,10 @@ export const facts = {
     statement: 'The smallest memory setting is 128 MB.',
     source: quotas,
     checked,
-    mentions: [{ pattern: /\b128 ?MB\b/, near: /minimum|smallest|lowest|at least|from 128/i }],
+    mentions: [
+      { pattern: /\b128 ?MB\b/, near: /minimum|smallest|lowest|at least|from 128/i },
+      { pattern: /\b128 ?MB to\b/ },
+    ],
   },
   'memory-per-vcpu': {
     value: 1769,
