@@ -655,6 +655,56 @@ export const facts = {
     ],
   },
 
+  'stream-parallelization-max': {
+    value: 10,
+    unit: 'count',
+    text: '10 batches per shard',
+    statement:
+      'A Kinesis or DynamoDB Streams event source mapping processes up to 10 batches per shard concurrently (ParallelizationFactor, default 1).',
+    source: {
+      title: 'Lambda parameters for Amazon Kinesis Data Streams event source mappings',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b10 batches per shard\b/ }],
+  },
+  'dynamodb-stream-retention': {
+    value: 24,
+    unit: 'hours',
+    text: '24 hours',
+    statement: 'DynamoDB Streams keeps a record for 24 hours; a failing batch is retried until then by default.',
+    source: {
+      title: 'Lambda parameters for Amazon DynamoDB event source mappings',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-params.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b24 ?(?:hours|h)\b/, near: /DynamoDB/ }],
+  },
+  'kinesis-retention-default': {
+    value: 24,
+    unit: 'hours',
+    text: '24 hours',
+    statement: 'A Kinesis data stream keeps records for 24 hours by default.',
+    source: {
+      title: 'Change the data retention period (Amazon Kinesis Data Streams Developer Guide)',
+      url: 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b24 ?(?:hours|h)\b/, near: /Kinesis/ }],
+  },
+  'kinesis-retention-max': {
+    value: 365,
+    unit: 'days',
+    text: '365 days',
+    statement: 'The retention period of a Kinesis data stream can be raised to 365 days (8,760 hours).',
+    source: {
+      title: 'Change the data retention period (Amazon Kinesis Data Streams Developer Guide)',
+      url: 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b365\s?days\b/, near: /Kinesis|retention/i }],
+  },
+
   // --- API Gateway -----------------------------------------------------------------------------------
   'apigw-integration-timeout': {
     value: 29,
