@@ -769,6 +769,65 @@ export const facts = {
     mentions: [{ pattern: /\b50 ?MB\b/, near: /origin[- ](?:request|response)|Lambda@Edge/i }],
   },
 
+  'apigw-account-throttle': {
+    value: 10000,
+    unit: 'per second',
+    text: '10,000 requests per second',
+    statement:
+      'API Gateway throttles an account at 10,000 requests per second per Region by default (2,500 in some newer Regions), an adjustable quota.',
+    source: {
+      title: 'Amazon API Gateway quotas',
+      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
+    },
+    checked,
+    since: '2017-06-06',
+    history: [
+      {
+        value: 1000,
+        text: '1,000 requests per second',
+        until: '2017-06-06',
+        source: {
+          title:
+            'Amazon API Gateway increases account-level throttle limits to 10,000 RPS (AWS What’s New, 6 Jun 2017)',
+          url: 'https://aws.amazon.com/about-aws/whats-new/2017/06/amazon-api-gateway-increases-account-level-throttle-limits-to-10000-requests-per-second-rps/',
+        },
+      },
+    ],
+    mentions: [{ pattern: /\b10,?000 ?(?:requests per second|requests a second|RPS)\b/, near: /API Gateway|throttl/i }],
+  },
+
+  // --- SDK and CLI defaults ----------------------------------------------------------------------------
+  'sdk-connect-timeout-default': {
+    value: 60,
+    unit: 'seconds',
+    text: '60 seconds',
+    forms: { short: '60 s' },
+    statement:
+      'boto3 (botocore) waits 60 seconds by default to open a connection (connect_timeout) before it fails or retries.',
+    source: {
+      title: 'botocore Config reference: connect_timeout',
+      url: 'https://botocore.amazonaws.com/v1/documentation/api/latest/reference/config.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b60[- ]?(?:seconds|second|s)\b/, near: /connect[-_ ]?timeout/i }],
+  },
+  'sdk-read-timeout-default': {
+    value: 60,
+    unit: 'seconds',
+    text: '60 seconds',
+    forms: { adjective: '60-second' },
+    statement:
+      'boto3 (botocore), and the AWS CLI built on it, give up reading a response after 60 seconds by default (read_timeout, --cli-read-timeout).',
+    source: {
+      title: 'botocore Config reference: read_timeout',
+      url: 'https://botocore.amazonaws.com/v1/documentation/api/latest/reference/config.html',
+    },
+    checked,
+    mentions: [
+      { pattern: /\b60[- ]?(?:seconds|second|s)\b/, near: /boto|botocore|aws lambda invoke|\bCLI\b|read[-_ ]timeout/i },
+    ],
+  },
+
   // --- Billing and prices ----------------------------------------------------------------------------
   'billing-granularity': {
     value: 1,
