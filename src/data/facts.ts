@@ -468,10 +468,11 @@ export const facts = {
     value: 20,
     unit: 'KB',
     text: '20 KB',
+    forms: { bytes: '20,480 bytes' },
     statement: "A function's resource-based policy can be at most 20 KB, a limit that cannot be increased.",
     source: quotas,
     checked,
-    mentions: [{ pattern: /\b20 ?KB\b/, near: /polic/i }],
+    mentions: [{ pattern: /\b(?:20 ?KB|20,?480 bytes)\b/, near: /polic/i }],
   },
 
   // --- Concurrency and scaling ---------------------------------------------------------------------
@@ -705,6 +706,24 @@ export const facts = {
     mentions: [{ pattern: /\b365\s?days\b/, near: /Kinesis|retention/i }],
   },
 
+  'sqs-visibility-multiple': {
+    value: 6,
+    unit: 'count',
+    text: 'six times the function timeout',
+    forms: { short: 'six times' },
+    statement:
+      "AWS recommends a source queue's visibility timeout of at least six times the function timeout, so Lambda can retry a throttled batch.",
+    source: {
+      title: 'Creating and configuring an Amazon SQS event source mapping (AWS Lambda Developer Guide)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html',
+    },
+    checked,
+    mentions: [
+      { pattern: /\b(?:six|6) ?(?:times|×|x) (?:the )?function(?:'s)? timeout\b/i },
+      { pattern: /\bsix times\b/i, near: /visibility/i },
+    ],
+  },
+
   // --- API Gateway -----------------------------------------------------------------------------------
   'apigw-integration-timeout': {
     value: 29,
@@ -797,6 +816,18 @@ export const facts = {
   },
 
   // --- SDK and CLI defaults ----------------------------------------------------------------------------
+  'boto3-legacy-attempts': {
+    value: 5,
+    unit: 'count',
+    text: '5 attempts',
+    statement: "boto3's default legacy retry mode makes up to 5 attempts in total, the first request included.",
+    source: {
+      title: 'Retries (Boto3 documentation)',
+      url: 'https://docs.aws.amazon.com/boto3/latest/guide/retries.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b(?:5|five) attempts\b/i, near: /boto|botocore|legacy/i }],
+  },
   'sdk-connect-timeout-default': {
     value: 60,
     unit: 'seconds',
