@@ -859,6 +859,38 @@ export const facts = {
     ],
   },
 
+  // --- CloudFormation custom resources -----------------------------------------------------------------
+  'cfn-custom-resource-timeout': {
+    value: 3600,
+    unit: 'seconds',
+    text: '3,600 seconds (one hour)',
+    forms: { range: '1 to 3,600 seconds', hour: 'an hour' },
+    statement:
+      'CloudFormation waits for a custom resource response for its ServiceTimeout, 1 to 3,600 seconds, by default 3,600 seconds (one hour).',
+    source: {
+      title: 'AWS::CloudFormation::CustomResource (AWS CloudFormation Template Reference)',
+      url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-customresource.html',
+    },
+    checked,
+    mentions: [
+      { pattern: /\b1 to 3,?600 seconds\b/ },
+      { pattern: /\b3,?600\b/, near: /ServiceTimeout|custom resource/i },
+      { pattern: /\b(?:an|one) hour\b/, near: /stack|custom resource|ServiceTimeout|DELETE_IN_PROGRESS/i },
+    ],
+  },
+  'cfn-custom-resource-response-max': {
+    value: 4096,
+    unit: 'count',
+    text: '4,096 bytes',
+    statement: 'The body a custom resource sends to its response URL can be at most 4,096 bytes.',
+    source: {
+      title: 'Custom resource response objects (AWS CloudFormation User Guide)',
+      url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-responses.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b4,?096 bytes\b/ }],
+  },
+
   // --- Billing and prices ----------------------------------------------------------------------------
   'billing-granularity': {
     value: 1,
