@@ -159,8 +159,9 @@ export const facts = {
       { pattern: /\b900[- ]?(?:seconds|second|s|sec)\b/ },
       {
         pattern: /\b15[- ]?(?:minutes|minute|min)\b/,
-        near: /timeout|time out|maximum|max|limit|run for|at most|up to/i,
+        near: /timeout|time out|maximum|max|limit|run for|at most|up to|longer than/i,
       },
+      { pattern: /\b300[- ]?(?:seconds|second|s)\b/, near: /until|2018/i },
     ],
   },
   'timeout-managed-instances': {
