@@ -707,6 +707,20 @@ export const facts = {
     mentions: [{ pattern: /\b365\s?days\b/, near: /Kinesis|retention/i }],
   },
 
+  'sqs-visibility-default': {
+    value: 30,
+    unit: 'seconds',
+    text: '30 seconds',
+    forms: { adjective: '30-second' },
+    statement:
+      'An SQS queue hides a received message for 30 seconds by default (its visibility timeout; at most 12 hours).',
+    source: {
+      title: 'ChangeMessageVisibility (Amazon SQS API Reference)',
+      url: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibility.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b30[- ]?(?:seconds|second|s)\b/, near: /visibility/i }],
+  },
   'sqs-visibility-multiple': {
     value: 6,
     unit: 'count',
@@ -726,6 +740,19 @@ export const facts = {
   },
 
   // --- API Gateway -----------------------------------------------------------------------------------
+  'apigw-integration-timeout-min': {
+    value: 50,
+    unit: 'milliseconds',
+    text: '50 ms',
+    statement: 'An API Gateway integration timeout can be set no lower than 50 ms.',
+    source: {
+      title: 'Customize integration timeouts in Amazon API Gateway (AWS What’s New, 21 Nov 2017)',
+      url: 'https://aws.amazon.com/about-aws/whats-new/2017/11/customize-integration-timeouts-in-amazon-api-gateway/',
+    },
+    checked,
+    since: '2017-11-21',
+    mentions: [{ pattern: /\b50 ?ms\b/, near: /integration|API Gateway/i }],
+  },
   'apigw-integration-timeout': {
     value: 29,
     unit: 'seconds',
