@@ -47,9 +47,12 @@ export type FactUnit =
   | 'milliseconds'
   | 'minutes'
   | 'hours'
+  | 'days'
   | 'MB'
   | 'KB'
   | 'GB'
+  | 'MBps'
+  | 'per second'
   | 'count'
   | 'percent'
   | 'USD'
@@ -106,6 +109,19 @@ const asyncPage: FactSource = {
   url: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html',
 };
 
+const asyncErrorHandling: FactSource = {
+  title: 'How Lambda handles errors and retries with asynchronous invocation (AWS Lambda Developer Guide)',
+  url: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html',
+};
+const cloudFrontEdgeQuotas: FactSource = {
+  title: 'Quotas on Lambda@Edge (Amazon CloudFront Developer Guide)',
+  url: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge',
+};
+const apiRequestQuotas: FactSource = {
+  title: 'Lambda quotas: Lambda API requests (AWS Lambda Developer Guide)',
+  url: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html#api-requests',
+};
+
 /** Today's check of the values below against docs/reference/lambda-facts.md and the pages it cites. */
 const checked = '2026-11-30';
 /** The prices were last read from the pricing page on this day. */
@@ -143,8 +159,9 @@ export const facts = {
       { pattern: /\b900[- ]?(?:seconds|second|s|sec)\b/ },
       {
         pattern: /\b15[- ]?(?:minutes|minute|min)\b/,
-        near: /timeout|time out|maximum|max|limit|run for|at most|up to/i,
+        near: /timeout|time out|maximum|max|limit|run for|at most|up to|longer than/i,
       },
+      { pattern: /\b300[- ]?(?:seconds|second|s)\b/, near: /until|2018/i },
     ],
   },
   'timeout-managed-instances': {
@@ -177,6 +194,47 @@ export const facts = {
     source: { ...environmentPage, url: `${environmentPage.url}#runtimes-lifecycle-ib` },
     checked,
     mentions: [{ pattern: /\b130 ?(?:seconds|s)\b/ }],
+  },
+
+  'snapstart-restore-timeout': {
+    value: 10,
+    unit: 'seconds',
+    text: '10 seconds',
+    forms: { adjective: '10-second' },
+    statement:
+      'With SnapStart, the Restore phase (loading the runtime and the after-restore hooks) must finish within 10 seconds.',
+    source: {
+      title: 'Troubleshooting SnapStart errors: SnapStartTimeoutException (AWS Lambda Developer Guide)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart-troubleshooting.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b10[- ]?(?:seconds|second|s)\b/, near: /restore/i }],
+  },
+
+  'snapstart-inactive-days': {
+    value: 14,
+    unit: 'days',
+    text: '14 days',
+    statement: 'A SnapStart function version that has not been invoked for 14 days becomes Inactive.',
+    source: {
+      title: 'Troubleshooting SnapStart errors: SnapStartNotReadyException (AWS Lambda Developer Guide)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart-troubleshooting.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b14 ?days\b/, near: /Inactive|SnapStart/i }],
+  },
+  'function-name-max': {
+    value: 64,
+    unit: 'count',
+    text: '64 characters',
+    forms: { digits: '64' },
+    statement: 'A function name is limited to 64 characters (the full ARN may be longer).',
+    source: {
+      title: 'CreateFunction (AWS Lambda API Reference)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b64 characters\b/, near: /name/i }],
   },
 
   // --- Memory, CPU, storage ------------------------------------------------------------------------
@@ -214,7 +272,10 @@ export const facts = {
     statement: 'The smallest memory setting is 128 MB.',
     source: quotas,
     checked,
-    mentions: [{ pattern: /\b128 ?MB\b/, near: /minimum|smallest|lowest|at least|from 128/i }],
+    mentions: [
+      { pattern: /\b128 ?MB\b/, near: /minimum|smallest|lowest|at least|from 128/i },
+      { pattern: /\b128 ?MB to\b/ },
+    ],
   },
   'memory-per-vcpu': {
     value: 1769,
@@ -322,6 +383,19 @@ export const facts = {
     mentions: [{ pattern: /\b(?:200|20) ?MB\b/, near: /stream/i }],
   },
 
+  'streaming-bandwidth': {
+    value: 2,
+    unit: 'MBps',
+    text: '2 MBps',
+    statement: 'After the first 6 MB, which are uncapped, Lambda streams a response at up to 2 MBps.',
+    source: {
+      title: 'Bandwidth limits for response streaming (AWS Lambda Developer Guide)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html#config-rs-bandwidth-cap',
+    },
+    checked,
+    mentions: [{ pattern: /\b2 ?(?:MBps|MB\/s)(?![\w/])/ }],
+  },
+
   // --- Deployment ----------------------------------------------------------------------------------
   'zip-upload-max': {
     value: 50,
@@ -391,6 +465,17 @@ export const facts = {
     mentions: [{ pattern: /\b4 ?KB\b/, near: /environment|variable/i }],
   },
 
+  'policy-max': {
+    value: 20,
+    unit: 'KB',
+    text: '20 KB',
+    forms: { bytes: '20,480 bytes' },
+    statement: "A function's resource-based policy can be at most 20 KB, a limit that cannot be increased.",
+    source: quotas,
+    checked,
+    mentions: [{ pattern: /\b(?:20 ?KB|20,?480 bytes)\b/, near: /polic/i }],
+  },
+
   // --- Concurrency and scaling ---------------------------------------------------------------------
   'scaling-rate': {
     value: 1000,
@@ -446,6 +531,46 @@ export const facts = {
     mentions: [{ pattern: /\b100\b(?! ?(?:ms|MB|%))/, near: /unreserved/i }],
   },
 
+  'invoke-rps-per-concurrency': {
+    value: 10,
+    unit: 'count',
+    text: '10 × the concurrency quota per second',
+    statement: 'Synchronous invocation requests per Region are limited to 10 × the concurrency quota per second.',
+    source: apiRequestQuotas,
+    checked,
+    mentions: [{ pattern: /\b10 ?[×x] ?(?:your |the |its )?(?:account'?s? )?concurren/i }],
+  },
+  'getfunction-rate': {
+    value: 100,
+    unit: 'per second',
+    text: '100 requests per second',
+    forms: { short: '100 per second' },
+    statement: 'GetFunction accepts 100 requests per second, a quota that cannot be increased.',
+    source: apiRequestQuotas,
+    checked,
+    mentions: [{ pattern: /\b100 (?:requests )?per\s+second\b/, near: /GetFunction\b/ }],
+  },
+  'getpolicy-rate': {
+    value: 15,
+    unit: 'per second',
+    text: '15 requests per second',
+    forms: { short: '15 per second' },
+    statement: 'GetPolicy accepts 15 requests per second, a quota that cannot be increased.',
+    source: apiRequestQuotas,
+    checked,
+    mentions: [{ pattern: /\b15 (?:requests )?per\s+second\b/, near: /GetPolicy\b/ }],
+  },
+  'control-plane-rate': {
+    value: 15,
+    unit: 'per second',
+    text: '15 requests per second',
+    statement:
+      'All other control-plane APIs (not Invoke, GetFunction or GetPolicy) share 15 requests per second, a quota that cannot be increased.',
+    source: apiRequestQuotas,
+    checked,
+    mentions: [{ pattern: /\b15 (?:requests )?per\s+second\b/, near: /control.plane/i }],
+  },
+
   // --- Asynchronous invocation ---------------------------------------------------------------------
   'async-retries': {
     value: 2,
@@ -471,7 +596,163 @@ export const facts = {
     mentions: [{ pattern: /\b(?:6|six) ?(?:hours|h)\b/i, near: /async|event|age|queue/i }],
   },
 
+  'async-retry-first-delay': {
+    value: 1,
+    unit: 'minutes',
+    text: 'one minute',
+    statement: 'After a function error on an asynchronous invocation, Lambda waits one minute before the first retry.',
+    source: asyncErrorHandling,
+    checked,
+    mentions: [{ pattern: /\b(?:one|1)[- ]minute\b/i, near: /retr|attempt/i }],
+  },
+  'async-retry-second-delay': {
+    value: 2,
+    unit: 'minutes',
+    text: 'two minutes',
+    statement: 'Lambda waits two minutes between the first and the second retry of a failed asynchronous invocation.',
+    source: asyncErrorHandling,
+    checked,
+    mentions: [{ pattern: /\b(?:two|2)[- ]minutes?\b/i, near: /retr|attempt/i }],
+  },
+  'async-throttle-retry-interval': {
+    value: 300,
+    unit: 'seconds',
+    text: '1 second to 5 minutes',
+    statement:
+      'When an asynchronous event is throttled or meets a system error, Lambda retries it at intervals growing from 1 second to 5 minutes, for up to the maximum event age.',
+    source: asyncErrorHandling,
+    checked,
+    mentions: [{ pattern: /\b(?:1|one) second to (?:5|five) minutes\b/i }],
+  },
+  'async-max-event-age-min': {
+    value: 60,
+    unit: 'seconds',
+    text: '60 seconds',
+    forms: { short: '60 s' },
+    statement:
+      'The maximum event age of asynchronous invocations can be set from 60 seconds to 6 hours (21,600 seconds).',
+    source: {
+      title: 'FunctionEventInvokeConfig (AWS Lambda API Reference)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/api/API_FunctionEventInvokeConfig.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b60 ?(?:seconds|s)\b/, near: /event age|MaximumEventAge/i }],
+  },
+
+  // --- Event source mappings -------------------------------------------------------------------------
+  'sqs-max-concurrency': {
+    value: 1000,
+    unit: 'count',
+    text: '2 to 1,000',
+    forms: { minimum: '2', maximum: '1,000' },
+    statement: 'The maximum concurrency of an SQS event source mapping can be set from 2 to 1,000.',
+    source: {
+      title: 'ScalingConfig (AWS Lambda API Reference)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/API_ScalingConfig.html',
+    },
+    checked,
+    mentions: [
+      { pattern: /\b2\s+to\s+1,?000\b/ },
+      { pattern: /\bminimum(?: of)?\s+2\b/, near: /MaximumConcurrency|maximum concurrency/i },
+    ],
+  },
+
+  'stream-parallelization-max': {
+    value: 10,
+    unit: 'count',
+    text: '10 batches per shard',
+    statement:
+      'A Kinesis or DynamoDB Streams event source mapping processes up to 10 batches per shard concurrently (ParallelizationFactor, default 1).',
+    source: {
+      title: 'Lambda parameters for Amazon Kinesis Data Streams event source mappings',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b10 batches per shard\b/ }],
+  },
+  'dynamodb-stream-retention': {
+    value: 24,
+    unit: 'hours',
+    text: '24 hours',
+    statement: 'DynamoDB Streams keeps a record for 24 hours; a failing batch is retried until then by default.',
+    source: {
+      title: 'Lambda parameters for Amazon DynamoDB event source mappings',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-params.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b24 ?(?:hours|h)\b/, near: /DynamoDB/ }],
+  },
+  'kinesis-retention-default': {
+    value: 24,
+    unit: 'hours',
+    text: '24 hours',
+    statement: 'A Kinesis data stream keeps records for 24 hours by default.',
+    source: {
+      title: 'Change the data retention period (Amazon Kinesis Data Streams Developer Guide)',
+      url: 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b24 ?(?:hours|h)\b/, near: /Kinesis/ }],
+  },
+  'kinesis-retention-max': {
+    value: 365,
+    unit: 'days',
+    text: '365 days',
+    statement: 'The retention period of a Kinesis data stream can be raised to 365 days (8,760 hours).',
+    source: {
+      title: 'Change the data retention period (Amazon Kinesis Data Streams Developer Guide)',
+      url: 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b365\s?days\b/, near: /Kinesis|retention/i }],
+  },
+
+  'sqs-visibility-default': {
+    value: 30,
+    unit: 'seconds',
+    text: '30 seconds',
+    forms: { adjective: '30-second' },
+    statement:
+      'An SQS queue hides a received message for 30 seconds by default (its visibility timeout; at most 12 hours).',
+    source: {
+      title: 'ChangeMessageVisibility (Amazon SQS API Reference)',
+      url: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibility.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b30[- ]?(?:seconds|second|s)\b/, near: /visibility/i }],
+  },
+  'sqs-visibility-multiple': {
+    value: 6,
+    unit: 'count',
+    text: 'six times the function timeout',
+    forms: { short: 'six times' },
+    statement:
+      "AWS recommends a source queue's visibility timeout of at least six times the function timeout, so Lambda can retry a throttled batch.",
+    source: {
+      title: 'Creating and configuring an Amazon SQS event source mapping (AWS Lambda Developer Guide)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html',
+    },
+    checked,
+    mentions: [
+      { pattern: /\b(?:six|6) ?(?:times|×|x) (?:the )?function(?:'s)? timeout\b/i },
+      { pattern: /\bsix times\b/i, near: /visibility/i },
+    ],
+  },
+
   // --- API Gateway -----------------------------------------------------------------------------------
+  'apigw-integration-timeout-min': {
+    value: 50,
+    unit: 'milliseconds',
+    text: '50 ms',
+    statement: 'An API Gateway integration timeout can be set no lower than 50 ms.',
+    source: {
+      title: 'Customize integration timeouts in Amazon API Gateway (AWS What’s New, 21 Nov 2017)',
+      url: 'https://aws.amazon.com/about-aws/whats-new/2017/11/customize-integration-timeouts-in-amazon-api-gateway/',
+    },
+    checked,
+    since: '2017-11-21',
+    mentions: [{ pattern: /\b50 ?ms\b/, near: /integration|API Gateway/i }],
+  },
   'apigw-integration-timeout': {
     value: 29,
     unit: 'seconds',
@@ -485,6 +766,157 @@ export const facts = {
     },
     checked,
     mentions: [{ pattern: /\b29[- ]?(?:seconds|second|s)\b/ }],
+  },
+
+  // --- Lambda@Edge (CloudFront quotas that differ by trigger) ----------------------------------------
+  'edge-viewer-memory': {
+    value: 128,
+    unit: 'MB',
+    text: '128 MB',
+    statement:
+      'A Lambda@Edge function on a viewer-request or viewer-response trigger can have at most 128 MB of memory.',
+    source: cloudFrontEdgeQuotas,
+    checked,
+    mentions: [{ pattern: /\b128 ?MB\b/, near: /viewer|Lambda@Edge/i }],
+  },
+  'edge-viewer-timeout': {
+    value: 5,
+    unit: 'seconds',
+    text: '5 seconds',
+    statement: 'A Lambda@Edge function on a viewer trigger can run for at most 5 seconds.',
+    source: cloudFrontEdgeQuotas,
+    checked,
+    mentions: [{ pattern: /\b5[- ]?(?:seconds|second|s)\b/, near: /viewer|Lambda@Edge/i }],
+  },
+  'edge-origin-timeout': {
+    value: 30,
+    unit: 'seconds',
+    text: '30 seconds',
+    statement: 'A Lambda@Edge function on an origin-request or origin-response trigger can run for at most 30 seconds.',
+    source: cloudFrontEdgeQuotas,
+    checked,
+    mentions: [{ pattern: /\b30[- ]?(?:seconds|second|s)\b/, near: /origin[- ](?:request|response)|Lambda@Edge/i }],
+  },
+  'edge-viewer-package': {
+    value: 1,
+    unit: 'MB',
+    text: '1 MB',
+    statement: 'A Lambda@Edge function on a viewer trigger, with its libraries, can be at most 1 MB compressed.',
+    source: cloudFrontEdgeQuotas,
+    checked,
+    mentions: [{ pattern: /\b1 ?MB\b/, near: /viewer|Lambda@Edge/i }],
+  },
+  'edge-origin-package': {
+    value: 50,
+    unit: 'MB',
+    text: '50 MB',
+    statement: 'A Lambda@Edge function on an origin trigger, with its libraries, can be at most 50 MB compressed.',
+    source: cloudFrontEdgeQuotas,
+    checked,
+    mentions: [{ pattern: /\b50 ?MB\b/, near: /origin[- ](?:request|response)|Lambda@Edge/i }],
+  },
+
+  'apigw-account-throttle': {
+    value: 10000,
+    unit: 'per second',
+    text: '10,000 requests per second',
+    statement:
+      'API Gateway throttles an account at 10,000 requests per second per Region by default (2,500 in some newer Regions), an adjustable quota.',
+    source: {
+      title: 'Amazon API Gateway quotas',
+      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
+    },
+    checked,
+    since: '2017-06-06',
+    history: [
+      {
+        value: 1000,
+        text: '1,000 requests per second',
+        until: '2017-06-06',
+        source: {
+          title:
+            'Amazon API Gateway increases account-level throttle limits to 10,000 RPS (AWS What’s New, 6 Jun 2017)',
+          url: 'https://aws.amazon.com/about-aws/whats-new/2017/06/amazon-api-gateway-increases-account-level-throttle-limits-to-10000-requests-per-second-rps/',
+        },
+      },
+    ],
+    mentions: [{ pattern: /\b10,?000 ?(?:requests per second|requests a second|RPS)\b/, near: /API Gateway|throttl/i }],
+  },
+
+  // --- SDK and CLI defaults ----------------------------------------------------------------------------
+  'boto3-legacy-attempts': {
+    value: 5,
+    unit: 'count',
+    text: '5 attempts',
+    statement: "boto3's default legacy retry mode makes up to 5 attempts in total, the first request included.",
+    source: {
+      title: 'Retries (Boto3 documentation)',
+      url: 'https://docs.aws.amazon.com/boto3/latest/guide/retries.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b(?:5|five) attempts\b/i, near: /boto|botocore|legacy/i }],
+  },
+  'sdk-connect-timeout-default': {
+    value: 60,
+    unit: 'seconds',
+    text: '60 seconds',
+    forms: { short: '60 s' },
+    statement:
+      'boto3 (botocore) waits 60 seconds by default to open a connection (connect_timeout) before it fails or retries.',
+    source: {
+      title: 'botocore Config reference: connect_timeout',
+      url: 'https://botocore.amazonaws.com/v1/documentation/api/latest/reference/config.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b60[- ]?(?:seconds|second|s)\b/, near: /connect[-_ ]?timeout/i }],
+  },
+  'sdk-read-timeout-default': {
+    value: 60,
+    unit: 'seconds',
+    text: '60 seconds',
+    forms: { adjective: '60-second' },
+    statement:
+      'boto3 (botocore), and the AWS CLI built on it, give up reading a response after 60 seconds by default (read_timeout, --cli-read-timeout).',
+    source: {
+      title: 'botocore Config reference: read_timeout',
+      url: 'https://botocore.amazonaws.com/v1/documentation/api/latest/reference/config.html',
+    },
+    checked,
+    mentions: [
+      { pattern: /\b60[- ]?(?:seconds|second|s)\b/, near: /boto|botocore|aws lambda invoke|\bCLI\b|read[-_ ]timeout/i },
+    ],
+  },
+
+  // --- CloudFormation custom resources -----------------------------------------------------------------
+  'cfn-custom-resource-timeout': {
+    value: 3600,
+    unit: 'seconds',
+    text: '3,600 seconds (one hour)',
+    forms: { range: '1 to 3,600 seconds', hour: 'an hour' },
+    statement:
+      'CloudFormation waits for a custom resource response for its ServiceTimeout, 1 to 3,600 seconds, by default 3,600 seconds (one hour).',
+    source: {
+      title: 'AWS::CloudFormation::CustomResource (AWS CloudFormation Template Reference)',
+      url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-customresource.html',
+    },
+    checked,
+    mentions: [
+      { pattern: /\b1 to 3,?600 seconds\b/ },
+      { pattern: /\b3,?600\b/, near: /ServiceTimeout|custom resource/i },
+      { pattern: /\b(?:an|one) hour\b/, near: /stack|custom resource|ServiceTimeout|DELETE_IN_PROGRESS/i },
+    ],
+  },
+  'cfn-custom-resource-response-max': {
+    value: 4096,
+    unit: 'count',
+    text: '4,096 bytes',
+    statement: 'The body a custom resource sends to its response URL can be at most 4,096 bytes.',
+    source: {
+      title: 'Custom resource response objects (AWS CloudFormation User Guide)',
+      url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-responses.html',
+    },
+    checked,
+    mentions: [{ pattern: /\b4,?096 bytes\b/ }],
   },
 
   // --- Billing and prices ----------------------------------------------------------------------------
