@@ -513,6 +513,17 @@ function healthyNote(paste: ParsedPaste, report: ReportAnalysis | undefined): st
   return `These are Lambda's own log lines and none reports a problem${figures.length > 0 ? `: ${figures.join('; ')}` : ''}. Cold starts count as slow from an Init Duration of ${formatMs(thresholds.slowInitMs)}.`;
 }
 
+/** Whether two entries would show the same score (as rounded in the Diagnosis), so that their order needs a tie-break. */
+function hasTiedScores(tallies: ReadonlyMap<number, EntryTally>): boolean {
+  const seen = new Set<number>();
+  for (const entryTally of tallies.values()) {
+    const score = round(entryTally.score(), 2);
+    if (seen.has(score)) return true;
+    seen.add(score);
+  }
+  return false;
+}
+
 /** Matches one parsed paste against a compiled index. */
 export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex, query?: string): Diagnosis {
   const { entries, patterns } = compiledIndex;
@@ -605,10 +616,13 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex,
   // or to order entries tied on a name they share. Never on Lambda's own log lines alone.
   const textQuery = query !== undefined && query.length <= maxTextQuery ? query : undefined;
   let usedText = false;
-  if (textQuery !== undefined && loud > 0) {
+  // Where other evidence decided, the text's relevance only breaks ties between equal scores: with
+  // no tie it would change nothing, so the search (and, on a first paste, building its index) is skipped.
+  const candidatesOnly = tallies.size === 0 && !report;
+  if (textQuery !== undefined && loud > 0 && (candidatesOnly || hasTiedScores(tallies))) {
     const hits = searchText(textQuery, compiledIndex.text());
     const best = hits[0]?.score ?? 0;
-    if (tallies.size === 0 && !report) {
+    if (candidatesOnly) {
       // Candidates only, within reach of the best one, scored below any named or exact evidence.
       for (const hit of hits.slice(0, maxTextCandidates)) {
         if (hit.score < best * 0.25) break;

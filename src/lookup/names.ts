@@ -17,6 +17,12 @@ export interface NameTable {
   /** The lengths of the shortest and longest single-token names: other tokens are not looked up. */
   shortest: number;
   longest: number;
+  /**
+   * Any single-token name as a plain substring (one alternation): a line where none occurs has no
+   * name token, so the token scan is skipped there. A name found as a token, whole or after leading
+   * dotted segments, is always a substring of the line, so the gate never hides one.
+   */
+  anyToken?: RegExp;
   /** Names of several words (`502 Bad Gateway`), lower-cased → the name as written and its owners. */
   phrases: ReadonlyMap<string, { name: string; owners: readonly NameOwner[]; anchor?: string }>;
 }
@@ -71,7 +77,20 @@ export function buildNameTable(entries: readonly IndexEntry[]): NameTable {
     for (const type of entry.errorTypes ?? []) if (!genericErrorTypes.has(type)) add(type, { entry: position });
   });
   const lengths = [...tokens.keys()].map((name) => name.length);
-  return { tokens, phrases, shortest: Math.min(...lengths, Infinity), longest: Math.max(...lengths, 0) };
+  const table: NameTable = {
+    tokens,
+    phrases,
+    shortest: Math.min(...lengths, Infinity),
+    longest: Math.max(...lengths, 0),
+  };
+  if (tokens.size > 0)
+    table.anyToken = new RegExp(
+      [...tokens.keys()]
+        .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+        .map((name) => name.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'))
+        .join('|'),
+    );
+  return table;
 }
 
 const phraseBoundary = /[A-Za-z0-9_]/;
@@ -112,7 +131,7 @@ function lookUp(candidate: string, table: NameTable): string | undefined {
  */
 export function findNames(text: string, table: NameTable): Map<string, number> {
   const found = new Map<string, number>();
-  if (table.tokens.size > 0) {
+  if (table.tokens.size > 0 && (table.anyToken === undefined || table.anyToken.test(text))) {
     const { shortest, longest } = table;
     const length = text.length;
     let i = 0;
