@@ -23,6 +23,12 @@ export interface NameTable {
    * dotted segments, is always a substring of the line, so the gate never hides one.
    */
   anyToken?: RegExp;
+  /**
+   * Any phrase, in any case (one alternation under `i`), when every phrase is ASCII. On an ASCII
+   * line `/i` and `toLowerCase()` fold case alike, so a line the gate rejects holds no phrase; a
+   * line with other characters skips the gate and is searched as before.
+   */
+  anyPhrase?: RegExp;
   /** Names of several words (`502 Bad Gateway`), lower-cased → the name as written and its owners. */
   phrases: ReadonlyMap<string, { name: string; owners: readonly NameOwner[]; anchor?: string }>;
 }
@@ -83,14 +89,24 @@ export function buildNameTable(entries: readonly IndexEntry[]): NameTable {
     shortest: Math.min(...lengths, Infinity),
     longest: Math.max(...lengths, 0),
   };
-  if (tokens.size > 0)
-    table.anyToken = new RegExp(
-      [...tokens.keys()]
-        .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-        .map((name) => name.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'))
-        .join('|'),
-    );
+  if (tokens.size > 0) table.anyToken = alternation([...tokens.keys()], '');
+  const keys = [...phrases.keys()];
+  if (keys.length > 0 && keys.every((key) => !nonAscii.test(key))) table.anyPhrase = alternation(keys, 'i');
   return table;
+}
+
+/** Anything but printable ASCII, tab and line breaks (on which toLowerCase() and /i agree). */
+const nonAscii = /[^\t\n\r -~]/;
+
+/** One expression matching any of `literals` as written (longest first). */
+function alternation(literals: readonly string[], flags: string): RegExp {
+  return new RegExp(
+    [...literals]
+      .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+      .map((literal) => literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'))
+      .join('|'),
+    flags,
+  );
 }
 
 const phraseBoundary = /[A-Za-z0-9_]/;
@@ -159,7 +175,7 @@ export function findNames(text: string, table: NameTable): Map<string, number> {
       if (name !== undefined && !found.has(name)) found.set(name, start);
     }
   }
-  if (table.phrases.size > 0) {
+  if (table.phrases.size > 0 && (table.anyPhrase === undefined || nonAscii.test(text) || table.anyPhrase.test(text))) {
     let lower: string | undefined;
     for (const [key, { name, anchor }] of table.phrases) {
       // A phrase starting with a number (`502 Bad Gateway`) is looked for only where the number is.
