@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { indexEntry, loadFixtureMessages, loadValidEntries } from '../../tests/unit/support/lookup';
 import { combineContributions, repeatFactor } from './diagnose';
 import { compileIndex, diagnose, limits, normaliseLine, parsePaste, unescapeJson } from './index';
-import { extractPrefilter, passesPrefilter } from './literals';
+import { buildLiteralScan, extractPrefilter, passesPrefilter } from './literals';
 import type { ErrorIndex } from './schema';
 
 const entry = indexEntry;
@@ -247,6 +247,58 @@ describe('literal prefilters', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+
+  it('the shared scan never hides a match: for any text a pattern matches, the scan lets it run', () => {
+    const patterns: [string, string][] = [
+      ['ab+c(d|e)?fgh', ''],
+      ['x\\.y{1,3}zz*w', ''],
+      ['[abc]de\\d+fgh|ijk', ''],
+      ['al?pha\\/beta', 'i'],
+      ['q(?=rs)rst', 'i'],
+      ['Kel\\-vin', 'i'],
+      ['(?:foo|bar)', ''],
+    ];
+    const scan = buildLiteralScan(patterns.map(([source, flags]) => extractPrefilter(source, flags)));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: patterns.length - 1 }),
+        // Upper and lower case, and characters whose case folding differs between toLowerCase() and /i (K ſ İ).
+        fc.string({
+          unit: fc.constantFrom(...'abcdefghijklnpqrstuvwxyzABKLPQRSTVN./-0123\u212a\u017f\u0130'),
+          maxLength: 30,
+        }),
+        (position, text) => {
+          const [source, flags] = patterns[position] ?? ['', ''];
+          if (!new RegExp(source, flags).test(text)) return;
+          const passes = scan(text);
+          // No literal found: only a pattern without prefilter may match; otherwise it must be let through.
+          if (passes === undefined) expect(extractPrefilter(source, flags)).toBeUndefined();
+          else expect(passes(position)).toBe(true);
+          // And it agrees with the pattern's own prefilter on what that prefilter lets through.
+          expect(passesPrefilter(extractPrefilter(source, flags), text, text.toLowerCase())).toBe(true);
+        },
+      ),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('the shared scan runs a pattern exactly where its own prefilter would, on real patterns and fixture messages', () => {
+    const { entries } = loadValidEntries();
+    const patterns = entries.flatMap(({ patterns }) => patterns);
+    const prefilters = patterns.map(({ source, flags }) => extractPrefilter(source, flags));
+    const scan = buildLiteralScan(prefilters);
+    const disagreements: string[] = [];
+    for (const { text } of loadFixtureMessages()) {
+      const body = unescapeJson(text);
+      const passes = scan(body);
+      prefilters.forEach((prefilter, position) => {
+        const alone = passesPrefilter(prefilter, body, body.toLowerCase());
+        const shared = passes ? passes(position) : prefilter === undefined;
+        if (alone !== shared) disagreements.push(`/${patterns[position]?.source}/ on ${body.slice(0, 60)}`);
+      });
+    }
+    expect(disagreements).toEqual([]);
   });
 
   it('never hides a match of a real entry pattern on a fixture message', () => {

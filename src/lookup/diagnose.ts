@@ -1,4 +1,10 @@
-import { countLiteralCharacters, extractPrefilter, type Prefilter } from './literals';
+import {
+  buildLiteralScan,
+  countLiteralCharacters,
+  extractPrefilter,
+  type LiteralScan,
+  type Prefilter,
+} from './literals';
 import { buildNameTable, findNames, genericErrorTypes, type NameTable, ownersOf } from './names';
 import { normaliseLine } from './normalise';
 import { type LogRecord, type ParsedPaste, parsePaste } from './parse';
@@ -26,6 +32,10 @@ export interface CompiledIndex {
   readonly entries: readonly IndexEntry[];
   readonly byId: ReadonlyMap<string, number>;
   readonly patterns: readonly CompiledPattern[];
+  /** The patterns' prefilters checked together, once per record (see literals.ts). */
+  readonly scan: LiteralScan;
+  /** The patterns without a prefilter, in order: the only ones to run where no literal occurs. */
+  readonly unfiltered: readonly CompiledPattern[];
   /** Error type → the entries whose messages carry it. */
   readonly errorTypes: ReadonlyMap<string, readonly number[]>;
   /** The named tier: error types and `names` of the entries, found as whole tokens anywhere. */
@@ -78,6 +88,8 @@ export function compileIndex(index: ErrorIndex): CompiledIndex {
     entries,
     byId: new Map(entries.map((entry, position) => [entry.id, position])),
     patterns,
+    scan: buildLiteralScan(patterns.map((pattern) => pattern.prefilter)),
+    unfiltered: patterns.filter((pattern) => pattern.prefilter === undefined),
     errorTypes,
     names: buildNameTable(entries),
     text: () => {
@@ -501,6 +513,17 @@ function healthyNote(paste: ParsedPaste, report: ReportAnalysis | undefined): st
   return `These are Lambda's own log lines and none reports a problem${figures.length > 0 ? `: ${figures.join('; ')}` : ''}. Cold starts count as slow from an Init Duration of ${formatMs(thresholds.slowInitMs)}.`;
 }
 
+/** Whether two entries would show the same score (as rounded in the Diagnosis), so that their order needs a tie-break. */
+function hasTiedScores(tallies: ReadonlyMap<number, EntryTally>): boolean {
+  const seen = new Set<number>();
+  for (const entryTally of tallies.values()) {
+    const score = round(entryTally.score(), 2);
+    if (seen.has(score)) return true;
+    seen.add(score);
+  }
+  return false;
+}
+
 /** Matches one parsed paste against a compiled index. */
 export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex, query?: string): Diagnosis {
   const { entries, patterns } = compiledIndex;
@@ -522,21 +545,12 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex,
     const { text } = record;
     const matchable = patternText(record);
     if (matchable.trim() !== '') loud++;
-    const lower = matchable.toLowerCase();
-    for (const pattern of matchable === '' ? [] : patterns) {
-      // The prefilter check is inlined (see passesPrefilter): it runs patterns × lines times.
-      const { prefilter } = pattern;
-      if (prefilter) {
-        const haystack = prefilter.caseInsensitive ? lower : matchable;
-        let found = false;
-        for (const literal of prefilter.anyOf) {
-          if (haystack.includes(literal)) {
-            found = true;
-            break;
-          }
-        }
-        if (!found) continue;
-      }
+    // One scan of the record for every pattern's literals; then only the patterns whose literal occurs run.
+    const passes = matchable === '' ? undefined : compiledIndex.scan(matchable);
+    const candidates = matchable === '' ? [] : passes ? patterns : compiledIndex.unfiltered;
+    for (let i = 0; i < candidates.length; i++) {
+      const pattern = candidates[i] as CompiledPattern;
+      if (passes && !passes(i)) continue;
       const match = pattern.regex.exec(matchable);
       if (!match) continue;
       const entryTally = tally(pattern.entry);
@@ -602,10 +616,13 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex,
   // or to order entries tied on a name they share. Never on Lambda's own log lines alone.
   const textQuery = query !== undefined && query.length <= maxTextQuery ? query : undefined;
   let usedText = false;
-  if (textQuery !== undefined && loud > 0) {
+  // Where other evidence decided, the text's relevance only breaks ties between equal scores: with
+  // no tie it would change nothing, so the search (and, on a first paste, building its index) is skipped.
+  const candidatesOnly = tallies.size === 0 && !report;
+  if (textQuery !== undefined && loud > 0 && (candidatesOnly || hasTiedScores(tallies))) {
     const hits = searchText(textQuery, compiledIndex.text());
     const best = hits[0]?.score ?? 0;
-    if (tallies.size === 0 && !report) {
+    if (candidatesOnly) {
       // Candidates only, within reach of the best one, scored below any named or exact evidence.
       for (const hit of hits.slice(0, maxTextCandidates)) {
         if (hit.score < best * 0.25) break;

@@ -210,3 +210,71 @@ export function countLiteralCharacters(source: string): number {
   }
   return count;
 }
+
+/**
+ * The prefilters of many patterns checked together: each record is scanned once for all their
+ * literals instead of once per pattern. Two combined regular expressions (one alternation of the
+ * case-sensitive literals, one of the case-insensitive ones under the `i` flag) say first whether
+ * any literal occurs at all — on most lines of a log none does, and the scan stops there. Only on
+ * a line where one does are the distinct literals checked one by one, to learn which patterns to run.
+ *
+ * Sound by construction: the gate expression under `i` (without `u`) folds case exactly as the
+ * patterns' own `i` flag does, so any text a pattern matches contains one of its literals under
+ * that folding and passes the gate; behind the gate, each pattern's own literals are checked just
+ * as `passesPrefilter` does.
+ */
+/**
+ * `undefined` when no literal occurs in `text` (then only the prefilter-less patterns can match);
+ * otherwise whether `text` passes the prefilter at `index` (an `undefined` prefilter always passes).
+ */
+export type LiteralScan = (text: string) => ((index: number) => boolean) | undefined;
+
+function escapeLiteral(literal: string): string {
+  return literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
+/** A combined expression matching any of `literals`, or `undefined` when there are none. */
+function alternation(literals: readonly string[], flags: string): RegExp | undefined {
+  if (literals.length === 0) return undefined;
+  // Longest first: the alternation stops at the first alternative that matches at a position.
+  const sorted = [...literals].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return new RegExp(sorted.map(escapeLiteral).join('|'), flags);
+}
+
+/** Builds the shared scan for a list of prefilters (one per pattern, `undefined` for "always run"). */
+export function buildLiteralScan(prefilters: readonly (Prefilter | undefined)[]): LiteralScan {
+  const sensitive = new Map<string, number>();
+  const insensitive = new Map<string, number>();
+  const literalsOf: number[][] = prefilters.map((prefilter) => {
+    if (!prefilter) return [];
+    const table = prefilter.caseInsensitive ? insensitive : sensitive;
+    return prefilter.anyOf.map((literal) => {
+      let id = table.get(literal);
+      if (id === undefined) {
+        id = sensitive.size + insensitive.size;
+        table.set(literal, id);
+      }
+      return id;
+    });
+  });
+  const literalCount = sensitive.size + insensitive.size;
+  const sensitiveGate = alternation([...sensitive.keys()], '');
+  const insensitiveGate = alternation([...insensitive.keys()], 'i');
+  return (text: string) => {
+    const sensitiveHit = sensitiveGate?.test(text) ?? false;
+    const insensitiveHit = insensitiveGate?.test(text) ?? false;
+    if (!sensitiveHit && !insensitiveHit) return undefined;
+    const found = new Uint8Array(literalCount);
+    if (sensitiveHit) for (const [literal, id] of sensitive) if (text.includes(literal)) found[id] = 1;
+    if (insensitiveHit) {
+      const lower = text.toLowerCase();
+      for (const [literal, id] of insensitive) if (lower.includes(literal)) found[id] = 1;
+    }
+    return (index: number) => {
+      const ids = literalsOf[index];
+      if (prefilters[index] === undefined || ids === undefined) return true;
+      for (const id of ids) if (found[id] === 1) return true;
+      return false;
+    };
+  };
+}

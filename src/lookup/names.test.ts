@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexEntry } from '../../tests/unit/support/lookup';
-import { buildNameTable, findNames } from './names';
+import { indexEntry, loadFixtureMessages, loadIndex } from '../../tests/unit/support/lookup';
+import { buildNameTable, findNames, type NameTable } from './names';
+import { unescapeJson } from './parse';
 
 const throttling = {
   ...indexEntry('throttling', ['x'], ['TooManyRequestsException']),
@@ -45,5 +47,52 @@ describe('findNames: a name inside whatever an SDK wraps it in', () => {
   it('finds a name of several words in any case, at word boundaries', () => {
     expect(names('HTTP/1.1 502 bad gateway')).toEqual(['502 Bad Gateway']);
     expect(names('1502 Bad Gateways')).toEqual([]);
+  });
+});
+
+describe('the gate in front of the token scan', () => {
+  const without = ({ anyToken: _tokens, anyPhrase: _phrases, ...rest }: NameTable): NameTable => rest;
+
+  it('never hides a name: with and without the gate, the same names at the same offsets', () => {
+    const ungated = without(table);
+    const pieces = [
+      'TooManyRequests',
+      'Exception',
+      'Lambda.',
+      'CallerRateLimitExceeded',
+      'Caller',
+      '502 Bad Gateway',
+      '502',
+      ' bad ',
+      'BAD GATE',
+      'way',
+      'Gateway',
+      ' ',
+      ':',
+      '.',
+      '-',
+      'x',
+      // Characters that toLowerCase() and /i fold differently: Kelvin sign, long s, dotted capital I.
+      '\u212a',
+      '\u017f',
+      '\u0130',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect([...findNames(text, table)]).toEqual([...findNames(text, ungated)]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds the same names with and without it on every fixture message, against the real catalogue', () => {
+    const real = buildNameTable(loadIndex().entries);
+    expect(real.anyToken).toBeDefined();
+    const ungated = without(real);
+    const differ = loadFixtureMessages()
+      .map(({ text }) => unescapeJson(text))
+      .filter((text) => JSON.stringify([...findNames(text, real)]) !== JSON.stringify([...findNames(text, ungated)]));
+    expect(differ).toEqual([]);
   });
 });

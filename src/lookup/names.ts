@@ -17,6 +17,18 @@ export interface NameTable {
   /** The lengths of the shortest and longest single-token names: other tokens are not looked up. */
   shortest: number;
   longest: number;
+  /**
+   * Any single-token name as a plain substring (one alternation): a line where none occurs has no
+   * name token, so the token scan is skipped there. A name found as a token, whole or after leading
+   * dotted segments, is always a substring of the line, so the gate never hides one.
+   */
+  anyToken?: RegExp;
+  /**
+   * Any phrase, in any case (one alternation under `i`), when every phrase is ASCII. On an ASCII
+   * line `/i` and `toLowerCase()` fold case alike, so a line the gate rejects holds no phrase; a
+   * line with other characters skips the gate and is searched as before.
+   */
+  anyPhrase?: RegExp;
   /** Names of several words (`502 Bad Gateway`), lower-cased → the name as written and its owners. */
   phrases: ReadonlyMap<string, { name: string; owners: readonly NameOwner[]; anchor?: string }>;
 }
@@ -71,7 +83,30 @@ export function buildNameTable(entries: readonly IndexEntry[]): NameTable {
     for (const type of entry.errorTypes ?? []) if (!genericErrorTypes.has(type)) add(type, { entry: position });
   });
   const lengths = [...tokens.keys()].map((name) => name.length);
-  return { tokens, phrases, shortest: Math.min(...lengths, Infinity), longest: Math.max(...lengths, 0) };
+  const table: NameTable = {
+    tokens,
+    phrases,
+    shortest: Math.min(...lengths, Infinity),
+    longest: Math.max(...lengths, 0),
+  };
+  if (tokens.size > 0) table.anyToken = alternation([...tokens.keys()], '');
+  const keys = [...phrases.keys()];
+  if (keys.length > 0 && keys.every((key) => !nonAscii.test(key))) table.anyPhrase = alternation(keys, 'i');
+  return table;
+}
+
+/** Anything but printable ASCII, tab and line breaks (on which toLowerCase() and /i agree). */
+const nonAscii = /[^\t\n\r -~]/;
+
+/** One expression matching any of `literals` as written (longest first). */
+function alternation(literals: readonly string[], flags: string): RegExp {
+  return new RegExp(
+    [...literals]
+      .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+      .map((literal) => literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'))
+      .join('|'),
+    flags,
+  );
 }
 
 const phraseBoundary = /[A-Za-z0-9_]/;
@@ -112,7 +147,7 @@ function lookUp(candidate: string, table: NameTable): string | undefined {
  */
 export function findNames(text: string, table: NameTable): Map<string, number> {
   const found = new Map<string, number>();
-  if (table.tokens.size > 0) {
+  if (table.tokens.size > 0 && (table.anyToken === undefined || table.anyToken.test(text))) {
     const { shortest, longest } = table;
     const length = text.length;
     let i = 0;
@@ -140,7 +175,7 @@ export function findNames(text: string, table: NameTable): Map<string, number> {
       if (name !== undefined && !found.has(name)) found.set(name, start);
     }
   }
-  if (table.phrases.size > 0) {
+  if (table.phrases.size > 0 && (table.anyPhrase === undefined || nonAscii.test(text) || table.anyPhrase.test(text))) {
     let lower: string | undefined;
     for (const [key, { name, anchor }] of table.phrases) {
       // A phrase starting with a number (`502 Bad Gateway`) is looked for only where the number is.
