@@ -446,7 +446,10 @@ function accumulatorFor(call: Extract<Expr, { kind: 'call' }>): AccumulatorFacto
           result: () => seen.size,
         };
       };
+    // sum_over_time is sum over the rows of each time bin, which the grouping already makes.
     case 'sum':
+    case 'sum_over_time':
+    case 'sumovertime':
     case 'avg':
       return () => {
         let sum = 0;
@@ -459,7 +462,7 @@ function accumulatorFor(call: Extract<Expr, { kind: 'call' }>): AccumulatorFacto
               n++;
             }
           },
-          result: () => (n === 0 ? null : name === 'sum' ? sum : sum / n),
+          result: () => (n === 0 ? null : name === 'avg' ? sum / n : sum),
         };
       };
     case 'stddev':
@@ -524,22 +527,6 @@ function accumulatorFor(call: Extract<Expr, { kind: 'call' }>): AccumulatorFacto
             if ((arg as Fn)(r) !== null) n++;
           },
           result: () => n,
-        };
-      };
-    case 'sum_over_time':
-    case 'sumovertime':
-      return () => {
-        let sum = 0;
-        let n = 0;
-        return {
-          add: (r) => {
-            const x = toNumber((arg as Fn)(r));
-            if (x !== null) {
-              sum += x;
-              n++;
-            }
-          },
-          result: () => (n === 0 ? null : sum),
         };
       };
     case 'rate': {
