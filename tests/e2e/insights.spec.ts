@@ -233,6 +233,8 @@ test.describe('the Logs Insights query builder', () => {
     await open(page);
     await page.getByRole('radio', { name: 'Cold starts and their cost' }).check();
     await page.getByRole('radio', { name: 'Cold starts and their cost' }).focus();
+    // Start one stop before the goals, so the first Tab must reach the checked goal itself.
+    await page.keyboard.press('Shift+Tab');
     const controls = [
       'iq-goal-cold-starts',
       'iq-log-groups',
