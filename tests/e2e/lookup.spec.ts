@@ -189,6 +189,13 @@ test.describe('fragments people type', () => {
     test(`“${query}” puts ${entry} first`, async ({ page }) => {
       expect(await topMatch(page, query)).toBe(entry);
     });
+    test(`typed into the home page's box, “${query}” puts ${entry} first`, async ({ page }) => {
+      await page.goto(sitePath('/'));
+      await page.getByLabel('Paste an error message or log lines').fill(query);
+      const first = page.locator('.lfg-lookup-match').first();
+      await expect(first).toBeVisible({ timeout: 15_000 });
+      expect(await first.getAttribute('data-entry')).toBe(entry);
+    });
   }
 });
 
