@@ -6,6 +6,7 @@
  * README.md ("Semantics AWS does not document").
  */
 
+import { parseCsv } from '../lookup/csv';
 import type { Command, Expr, Projection, Query } from './ast.ts';
 import type { Value } from './functions.ts';
 import * as functions from './functions.ts';
@@ -750,29 +751,6 @@ function readLogfmt(line: string): Record<string, string | number> {
   return map;
 }
 
-/** One CSV record (RFC 4180 quoting). */
-function readCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i] as string;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += c;
-  }
-  cells.push(cell);
-  return cells;
-}
-
 function runParse(command: Extract<Command, { kind: 'parse' }>, records: Rec[]): Rec[] {
   const names = command.names;
   const pattern = command.pattern;
@@ -803,7 +781,7 @@ function runParse(command: Extract<Command, { kind: 'parse' }>, records: Rec[]):
       const out: Rec = Object.create(r);
       if (pattern.kind === 'logfmt') out[names[0] as string] = readLogfmt(s);
       else {
-        const cells = readCsvLine(s);
+        const [cells = ['']] = parseCsv(s);
         names.forEach((name, i) => {
           const v = cells[i];
           if (v !== undefined) out[name] = v;

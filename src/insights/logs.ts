@@ -5,6 +5,7 @@
  * JSON log format (one object per line).
  */
 
+import { parseCsv } from '../lookup/csv';
 import type { Value } from './functions.ts';
 
 export interface LogEvent {
@@ -266,40 +267,8 @@ function jsonRecordTime(e: Record<string, unknown>): number | null {
   return null;
 }
 
-/** RFC 4180 CSV, as the console's "Export results → Download table (CSV)" writes it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  row.push(cell);
-  rows.push(row);
-  return rows.filter((r) => r.length > 1 || r[0] !== '');
-}
-
 function readCsv(text: string): LogEvent[] {
-  const [header = [], ...body] = parseCsv(text);
+  const [header = [], ...body] = parseCsv(text).filter((row) => row.length > 1 || row[0] !== '');
   const names = header.map((h) => h.trim());
   const ti = names.indexOf('@timestamp');
   const mi = names.indexOf('@message');

@@ -4,6 +4,7 @@
  * Lambda's JSON log format), unescape JSON strings, and group continuation lines (stack traces,
  * pretty-printed JSON) into records that carry a request id.
  */
+import { parseCsv } from './csv';
 import { parsePlatformReport, parseReportLine, type ReportLine } from './report';
 
 /** Work caps: beyond them the paste is cut, and the Diagnosis says so in `notes`. */
@@ -149,41 +150,13 @@ function eventsFromJson(value: unknown): string[] | undefined {
 /**
  * A Logs Insights or CloudWatch console export as CSV (RFC 4180: quoted fields may hold commas,
  * doubled quotes and newlines): the `@message` column of each row, or `undefined` when the paste
- * does not start with a header naming `@message`. Hand-written because it is this one column of
- * one well-defined format, and a CSV library would be the largest dependency of the lookup.
+ * does not start with a header naming `@message`.
  */
 function messagesFromCsv(text: string): string[] | undefined {
   const headerEnd = text.indexOf('\n');
   const header = (headerEnd === -1 ? text : text.slice(0, headerEnd)).trim();
   if (!header.includes('@message') || !header.includes(',')) return undefined;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"' && field === '') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
+  const rows = parseCsv(text);
   const column = (rows[0] ?? []).map((name) => name.trim()).indexOf('@message');
   if (column === -1) return undefined;
   return rows
