@@ -53,5 +53,6 @@ export function buildEmulateOptions(meta: ExampleMeta, side: 'before' | 'after',
     seed,
     services: meta.services ?? {},
     ...(meta.sqsRedrive ? { sqsRedrive: meta.sqsRedrive } : {}),
+    ...(meta.asyncInvocation ? { asyncInvocation: meta.asyncInvocation } : {}),
   };
 }

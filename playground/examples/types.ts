@@ -2,6 +2,7 @@
  * The shape of an example's meta.ts. Each example is a pair: before.ts fails with `signature`,
  * after.ts, run with the same events (and any `after` overrides), succeeds.
  */
+import type { AsyncInvocationConfig } from '../runtime/index.ts';
 import type { ServicesConfig } from '../services/config.ts';
 
 export type PatternName =
@@ -42,7 +43,9 @@ export interface ExampleMeta {
   /** Settings that differ for after.ts (right-sizing memory changes configuration, not code). */
   afterSettings?: Partial<RunSettings>;
   services?: ServicesConfig;
-  sqsRedrive?: { maxReceiveCount: number };
+  sqsRedrive?: { maxReceiveCount: number; visibilityTimeoutSeconds?: number };
+  /** Invoke the events asynchronously, with Lambda's retries and destinations. */
+  asyncInvocation?: AsyncInvocationConfig;
   /** What before.ts must print, and after.ts must not: a regular expression source over the joined logs. */
   signature: { pattern: string; description: string };
 }

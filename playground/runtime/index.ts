@@ -6,6 +6,7 @@
  * environments, the platform lines (START, END, REPORT, timeouts, runtime exits), resets after a
  * timeout or crash, and the wall-clock watchdog that terminates a Worker stuck in a loop.
  */
+import { facts } from '../../src/data/facts.ts';
 import type { ServicesConfig } from '../services/config.ts';
 import { failedRecordIds, isSqsEvent, settleBatch } from '../services/sqs.ts';
 import {
@@ -61,6 +62,13 @@ export interface EmulateOptions {
    * timeout has passed (30 s unless set, SQS's default), until maxReceiveCount.
    */
   sqsRedrive?: { maxReceiveCount: number; visibilityTimeoutSeconds?: number };
+  /**
+   * Invoke each event asynchronously (InvocationType Event), as Lambda's async queue does: a failed
+   * attempt (error, timeout, crash) is retried with the same request id after the waits in
+   * ASYNC_RETRY_DELAYS_MS, up to `maximumRetryAttempts` (0 to 2; 2 unless set), then the invocation
+   * record goes to the on-failure destination (`result.destinations`). See invocation-async.html.
+   */
+  asyncInvocation?: AsyncInvocationConfig;
   /** Virtual epoch of the first cold start. */
   startEpochMs?: number;
   /** Called with each log line as it is printed, so a page can show output before the run ends. */
@@ -73,6 +81,46 @@ export interface EmulateOptions {
   /** What the run may print (code's lines, not START/END/REPORT); DEFAULT_LOG_BUDGET unless set. */
   logBudget?: LogBudget;
 }
+
+export interface AsyncInvocationConfig {
+  /** MaximumRetryAttempts of the function's event invoke config: 0 to 2. */
+  maximumRetryAttempts?: number;
+  /** DestinationConfig.OnFailure.Destination: where a record goes once every attempt failed. */
+  onFailure?: string;
+  /** DestinationConfig.OnSuccess.Destination: where a record goes when an attempt succeeds. */
+  onSuccess?: string;
+}
+
+/**
+ * The invocation record Lambda sends to an asynchronous invocation's destination, in the shape of
+ * the example on AWS's invocation-async page ("Example invocation record").
+ */
+export interface InvocationRecord {
+  /** The destination's ARN (not part of the record; where Lambda sent it). */
+  destination: string;
+  version: '1.0';
+  timestamp: string;
+  requestContext: {
+    requestId: string;
+    functionArn: string;
+    condition: 'Success' | 'RetriesExhausted';
+    approximateInvokeCount: number;
+  };
+  requestPayload: unknown;
+  responseContext: { statusCode: 200; executedVersion: '$LATEST'; functionError?: 'Unhandled' };
+  responsePayload: unknown;
+}
+
+/**
+ * Lambda's waits before the first and second retry of a failed asynchronous invocation (one minute,
+ * then two), from the fact registry (invocation-async-error-handling.html).
+ */
+export const ASYNC_RETRY_DELAYS_MS = [
+  facts['async-retry-first-delay'].value * 60_000,
+  facts['async-retry-second-delay'].value * 60_000,
+] as const;
+/** Retries after a failed asynchronous invocation unless MaximumRetryAttempts says otherwise. */
+export const ASYNC_DEFAULT_RETRIES = facts['async-retries'].value;
 
 interface OutcomeFigures {
   requestId: string;
@@ -105,6 +153,8 @@ export interface EmulationResult {
   outcomes: InvocationOutcome[];
   /** SQS message ids moved to the dead-letter queue (with sqsRedrive). */
   deadLetters: string[];
+  /** Invocation records sent to asynchronous invocation destinations (with asyncInvocation). */
+  destinations: InvocationRecord[];
   /**
    * Lines the code printed past the run's allowance, which never left the Worker; `bytes` counts
    * only the lines that were measured (a line dropped once the allowance is spent is not even formatted).
@@ -258,8 +308,27 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
   const remaining = (): LogBudget => ({ lines: Math.max(0, budget.lines), bytes: Math.max(0, budget.bytes) });
   const outcomes: InvocationOutcome[] = [];
   const deadLetters: string[] = [];
-  /** Events in the order they arrive; a redelivered batch is not visible before `at`. */
-  const queue: { event: unknown; at?: number }[] = options.events.map((event) => ({ event }));
+  const destinations: InvocationRecord[] = [];
+  const asyncConfig = options.asyncInvocation;
+  const maxRetries = Math.min(2, Math.max(0, Math.floor(asyncConfig?.maximumRetryAttempts ?? ASYNC_DEFAULT_RETRIES)));
+  /**
+   * Events in the order they arrive; a redelivered batch or a retried asynchronous event is not
+   * visible before `at`. An async retry keeps its request id and counts its attempts.
+   */
+  const queue: { event: unknown; at?: number; retry?: { requestId: string; attempt: number } }[] = options.events.map(
+    (event) => ({ event }),
+  );
+  /** The next event Lambda would hand over: the first already visible, else the one visible soonest. */
+  const takeNext = () => {
+    let chosen = queue.findIndex((item) => item.at === undefined || item.at <= now);
+    if (chosen < 0) {
+      chosen = 0;
+      for (let index = 1; index < queue.length; index += 1) {
+        if ((queue[index]?.at ?? 0) < (queue[chosen]?.at ?? 0)) chosen = index;
+      }
+    }
+    return queue.splice(chosen, 1)[0];
+  };
   let now = options.startEpochMs ?? DEFAULT_START_EPOCH_MS;
   let session: EnvironmentSession | undefined;
   let environmentIndex = 0;
@@ -318,10 +387,11 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
 
   try {
     while (queue.length > 0) {
-      const next = queue.shift();
+      const next = takeNext();
       const event = next?.event;
       if (next?.at !== undefined && next.at > now) now = next.at;
-      const requestId = nextRequestId();
+      // Lambda retries an asynchronous event under its first request id.
+      const requestId = next?.retry?.requestId ?? nextRequestId();
       const startedAt = now;
       let initDurationMs: number | undefined;
       /** Init time inside this invocation's Duration (a suppressed init). */
@@ -514,10 +584,65 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
         if (settled.redeliver) queue.push({ event: settled.redeliver, at: outcome.startEpochMs + visibilityMs });
         deadLetters.push(...settled.deadLetters.map((record) => record.messageId));
       }
+      if (asyncConfig && outcome) {
+        const attempt = next?.retry?.attempt ?? 1;
+        const record = (destination: string, condition: 'Success' | 'RetriesExhausted'): InvocationRecord => ({
+          destination,
+          version: '1.0',
+          timestamp: new Date(now).toISOString(),
+          requestContext: {
+            requestId,
+            functionArn: `arn:aws:lambda:us-east-1:123456789012:function:${functionName}:$LATEST`,
+            condition,
+            approximateInvokeCount: attempt,
+          },
+          requestPayload: event,
+          responseContext:
+            outcome.kind === 'success'
+              ? { statusCode: 200, executedVersion: '$LATEST' }
+              : { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+          responsePayload: responsePayloadOf(outcome),
+        });
+        if (outcome.kind === 'success') {
+          if (asyncConfig.onSuccess) destinations.push(record(asyncConfig.onSuccess, 'Success'));
+        } else if (attempt <= maxRetries) {
+          // The wait is counted from the end of the failed attempt.
+          const delay = ASYNC_RETRY_DELAYS_MS[attempt - 1] ?? ASYNC_RETRY_DELAYS_MS[1];
+          queue.push({ event, at: now + delay, retry: { requestId, attempt: attempt + 1 } });
+        } else if (asyncConfig.onFailure) {
+          destinations.push(record(asyncConfig.onFailure, 'RetriesExhausted'));
+        }
+      }
       now += idleMs;
     }
   } finally {
     resetEnvironment();
   }
-  return { logs, outcomes, deadLetters, dropped };
+  return { logs, outcomes, deadLetters, destinations, dropped };
+}
+
+/**
+ * What Lambda returns as the response of an attempt, and puts in an invocation record's
+ * responsePayload: the handler's result, the runtime's error object, or for a timeout the
+ * platform's `Sandbox.Timedout` response ("RequestId: … Error: Task timed out after 3.00 seconds").
+ */
+export function responsePayloadOf(outcome: InvocationOutcome): unknown {
+  switch (outcome.kind) {
+    case 'success':
+      return outcome.result;
+    case 'error':
+      return { errorType: outcome.errorType, errorMessage: outcome.errorMessage, trace: outcome.stack };
+    case 'timeout':
+      return {
+        errorType: 'Sandbox.Timedout',
+        errorMessage: `RequestId: ${outcome.requestId} Error: Task timed out after ${outcome.timeoutSeconds.toFixed(2)} seconds`,
+      };
+    case 'out-of-memory':
+      return { errorType: 'Runtime.OutOfMemory', errorMessage: 'Runtime exited with error: signal: killed' };
+    case 'crash':
+      return {
+        errorType: outcome.errorType,
+        errorMessage: `RequestId: ${outcome.requestId} Error: Runtime exited with error: ${outcome.exitReason}`,
+      };
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emulate } from './index.ts';
+import { ASYNC_RETRY_DELAYS_MS, emulate } from './index.ts';
 
 /** From docs/reference/logs-insights.md (REPORT parser) and the Node.js runtime's text format. */
 const REPORT =
@@ -238,5 +238,82 @@ describe('SQS as Lambda polls it', () => {
     // The second delivery comes 45 s after the first was received, not after a second of idling.
     expect((outcomes[1]?.startEpochMs ?? 0) - (outcomes[0]?.startEpochMs ?? 0)).toBe(45_000);
     expect(deadLetters).toEqual(['m1', 'm2']);
+  });
+});
+
+describe('asynchronous invocation as Lambda retries it', () => {
+  const failing = `let attempt = 0;\nexport const handler = async (event) => { attempt += 1; if (attempt <= event.failures) throw new Error('attempt ' + attempt + ' failed'); return { ok: attempt }; };`;
+  const destination = 'arn:aws:sqs:us-east-1:123456789012:failed-orders';
+
+  it('retries twice by default, one minute then two minutes after the failed attempt, under one request id', async () => {
+    const { outcomes, destinations, logs } = await emulate({
+      code: failing,
+      events: [{ failures: 5 }],
+      seed: 1,
+      asyncInvocation: { onFailure: destination },
+    });
+    expect(ASYNC_RETRY_DELAYS_MS).toEqual([60_000, 120_000]);
+    expect(outcomes.map((o) => o.kind)).toEqual(['error', 'error', 'error']);
+    expect(new Set(outcomes.map((o) => o.requestId)).size).toBe(1);
+    const ends = outcomes.map((o) => o.startEpochMs + o.durationMs + (o.initDurationMs ?? 0));
+    expect((outcomes[1]?.startEpochMs ?? 0) - (ends[0] ?? 0)).toBeCloseTo(60_000, 0);
+    expect((outcomes[2]?.startEpochMs ?? 0) - (ends[1] ?? 0)).toBeCloseTo(120_000, 0);
+    expect(logs.filter((line) => line.startsWith('START'))).toHaveLength(3);
+    // The invocation record, in the shape of AWS's example (invocation-async.html).
+    expect(destinations).toHaveLength(1);
+    expect(destinations[0]).toMatchObject({
+      destination,
+      version: '1.0',
+      requestContext: {
+        requestId: outcomes[0]?.requestId,
+        functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:playground-function:$LATEST',
+        condition: 'RetriesExhausted',
+        approximateInvokeCount: 3,
+      },
+      requestPayload: { failures: 5 },
+      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+      responsePayload: { errorType: 'Error', errorMessage: 'attempt 3 failed' },
+    });
+    expect(destinations[0]?.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  });
+
+  it('stops retrying once an attempt succeeds, and honours MaximumRetryAttempts from 0 to 2', async () => {
+    const recovered = await emulate({
+      code: failing,
+      events: [{ failures: 1 }],
+      seed: 1,
+      asyncInvocation: { onFailure: destination, onSuccess: 'arn:aws:sqs:us-east-1:123456789012:done' },
+    });
+    expect(recovered.outcomes.map((o) => o.kind)).toEqual(['error', 'success']);
+    expect(
+      recovered.destinations.map((r) => [r.requestContext.condition, r.requestContext.approximateInvokeCount]),
+    ).toEqual([['Success', 2]]);
+    expect(recovered.destinations[0]?.responseContext).not.toHaveProperty('functionError');
+    for (const maximumRetryAttempts of [0, 1, 2]) {
+      const { outcomes, destinations } = await emulate({
+        code: failing,
+        events: [{ failures: 9 }],
+        seed: 1,
+        asyncInvocation: { onFailure: destination, maximumRetryAttempts },
+      });
+      expect(outcomes).toHaveLength(maximumRetryAttempts + 1);
+      expect(destinations[0]?.requestContext.approximateInvokeCount).toBe(maximumRetryAttempts + 1);
+    }
+  });
+
+  it('retries a timeout too, and later events do not wait behind a retry', async () => {
+    const code = `export const handler = async (event) => { if (event.hang) await new Promise(() => {}); return event.id; };`;
+    const { outcomes, destinations } = await emulate({
+      code,
+      events: [{ id: 'a', hang: true }, { id: 'b' }],
+      timeoutSeconds: 1,
+      seed: 1,
+      asyncInvocation: { onFailure: destination, maximumRetryAttempts: 1 },
+    });
+    expect(outcomes.map((o) => o.kind)).toEqual(['timeout', 'success', 'timeout']);
+    expect(destinations[0]?.responsePayload).toEqual({
+      errorType: 'Sandbox.Timedout',
+      errorMessage: `RequestId: ${outcomes[0]?.requestId} Error: Task timed out after 1.00 seconds`,
+    });
   });
 });

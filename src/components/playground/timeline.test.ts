@@ -39,6 +39,7 @@ const result: EmulationResult = {
     },
   ],
   deadLetters: [],
+  destinations: [],
   dropped: { lines: 0, bytes: 0 },
 };
 
