@@ -231,8 +231,16 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
       random: (stream) => createRandom(streamSeed, stream),
       cpuFactor: computeCpuFactor(config.memoryMb),
     };
-    const { services, fetch } = createServices(context, config.services satisfies ServicesConfig);
-    (globalThis as Record<symbol, unknown>)[SERVICES_GLOBAL] = services;
+    const { fetch, modules } = createServices(context, config.services satisfies ServicesConfig);
+    (globalThis as Record<symbol, unknown>)[SERVICES_GLOBAL] = modules;
+    // Lambda's Node.js has a global Buffer; the browser Worker gets the same API from the buffer package.
+    if (!('Buffer' in globalThis)) {
+      Object.defineProperty(globalThis, 'Buffer', {
+        value: (modules.buffer as { Buffer: unknown }).Buffer,
+        configurable: true,
+        writable: true,
+      });
+    }
     Object.defineProperty(globalThis, 'fetch', { value: fetch, configurable: true, writable: true });
     hardenIntrinsics();
 
@@ -251,7 +259,10 @@ export function createEngine(post: (message: WorkerToHost) => void, toModuleUrl?
       });
     };
 
-    const prepared = await prepareModule(code, toModuleUrl);
+    const prepared = await prepareModule(code, toModuleUrl, (specifier) => {
+      const namespace = Object.hasOwn(modules, specifier) ? modules[specifier] : undefined;
+      return namespace ? Object.keys(namespace) : undefined;
+    });
     if (!prepared.ok) {
       const error = Object.assign(new Error(prepared.errorMessage), { name: prepared.errorType });
       error.stack = `${prepared.errorType}: ${prepared.errorMessage}`;

@@ -1,7 +1,8 @@
 /**
  * Turns handler source into something `import()` can load in any Worker: `lambda-playground`
- * becomes a data: URL of a shim re-exporting the services from a global, any other package is an
- * ImportModuleError (there is no node_modules in the sandbox), and the module is named
+ * and each emulated built-in or AWS SDK package becomes a URL of a shim re-exporting its namespace
+ * from a global, any other specifier is an ImportModuleError as Node.js reports it (there is no
+ * node_modules in the sandbox), and the module is named
  * /var/task/index.mjs in stack traces. Node imports data: URLs; the browser Worker passes a blob:
  * URL maker instead, because it runs under the page's CSP, which allows blob: and not data: scripts. es-module-lexer finds the specifiers exactly; a regex would
  * also match strings and comments.
@@ -23,18 +24,65 @@ export function toDataUrl(source: string): string {
   return `data:text/javascript;charset=utf-8,${encodeURIComponent(source).replace(/['()!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
-const SHIM_SOURCE =
-  `const s = globalThis[Symbol.for('lambda-playground.services')];\n` +
-  SERVICE_EXPORTS.map((name) => `export const ${name} = s.${name};`).join('\n') +
-  `\nexport default s;\n`;
-const shimUrls = new WeakMap<ModuleUrlMaker, string>();
+/** Export names a module's shim can re-export: identifiers, and not `default` (the namespace itself). */
+const exportable = (names: readonly string[]) =>
+  names.filter((name) => name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name));
 
-export async function prepareModule(code: string, toUrl: ModuleUrlMaker = toDataUrl): Promise<PreparedModule> {
+function shimSource(specifier: string, names: readonly string[]): string {
+  const key = JSON.stringify(specifier);
+  return (
+    `const m = globalThis[Symbol.for('lambda-playground.services')][${key}];\n` +
+    exportable(names)
+      .map((name) => `export const ${name} = m.${name};`)
+      .join('\n') +
+    `\nexport default m;\n`
+  );
+}
+
+/** The export names of each module `import` may load, by specifier; undefined when there is none. */
+export type ModuleExports = (specifier: string) => readonly string[] | undefined;
+const playgroundOnly: ModuleExports = (specifier) => (specifier === PLAYGROUND_SPECIFIER ? SERVICE_EXPORTS : undefined);
+
+/** Node.js's built-in modules (module.builtinModules of Node 22), for telling them from packages. */
+const NODE_BUILTINS = new Set(
+  (
+    'assert async_hooks buffer child_process cluster console constants crypto dgram diagnostics_channel dns domain ' +
+    'events fs http http2 https inspector module net os path perf_hooks process punycode querystring readline repl ' +
+    'stream string_decoder sys timers tls trace_events tty url util v8 vm wasi worker_threads zlib'
+  ).split(' '),
+);
+
+/** How Node.js (and so Lambda's runtime) fails to load `specifier` from /var/task/index.mjs. */
+function unresolved(specifier: string): { errorType: string; errorMessage: string } {
+  const errorType = 'Runtime.ImportModuleError';
+  const bare = specifier.replace(/^node:/, '');
+  const base = bare.split('/')[0] ?? bare;
+  if (specifier.startsWith('node:') && !NODE_BUILTINS.has(base)) {
+    return { errorType, errorMessage: `Error: No such built-in module: ${specifier}` };
+  }
+  if (NODE_BUILTINS.has(base) || specifier.startsWith('@aws-sdk/')) {
+    // Lambda's Node.js runtime has these; the playground says it does not emulate them rather than pretend.
+    return { errorType, errorMessage: `Error: The playground does not emulate '${specifier}'` };
+  }
+  if (/^\.{0,2}\//.test(specifier)) {
+    const path = new URL(specifier, MODULE_URL).pathname;
+    return { errorType, errorMessage: `Error: Cannot find module '${path}' imported from /var/task/index.mjs` };
+  }
+  return { errorType, errorMessage: `Error: Cannot find package '${specifier}' imported from /var/task/index.mjs` };
+}
+
+const shimUrls = new WeakMap<ModuleUrlMaker, Map<string, string>>();
+
+export async function prepareModule(
+  code: string,
+  toUrl: ModuleUrlMaker = toDataUrl,
+  exportsOf: ModuleExports = playgroundOnly,
+): Promise<PreparedModule> {
   await init;
-  let shimUrl = shimUrls.get(toUrl);
-  if (!shimUrl) {
-    shimUrl = toUrl(SHIM_SOURCE);
-    shimUrls.set(toUrl, shimUrl);
+  let urls = shimUrls.get(toUrl);
+  if (!urls) {
+    urls = new Map();
+    shimUrls.set(toUrl, urls);
   }
   let imports: ReturnType<typeof parse>[0];
   try {
@@ -51,12 +99,13 @@ export async function prepareModule(code: string, toUrl: ModuleUrlMaker = toData
   for (const entry of imports) {
     const specifier = readSpecifier(code, entry);
     if (specifier === undefined) continue;
-    if (specifier !== PLAYGROUND_SPECIFIER) {
-      return {
-        ok: false,
-        errorType: 'Runtime.ImportModuleError',
-        errorMessage: `Error: Cannot find package '${specifier}' imported from /var/task/index.mjs`,
-      };
+    const names = exportsOf(specifier);
+    if (!names) return { ok: false, ...unresolved(specifier) };
+    const source = shimSource(specifier, names);
+    let shimUrl = urls.get(source);
+    if (!shimUrl) {
+      shimUrl = toUrl(source);
+      urls.set(source, shimUrl);
     }
     // Static imports span the bare specifier; dynamic ones span the string literal with its quotes.
     const { s: start, e: end } = entry;

@@ -68,11 +68,20 @@ export interface LibraryConfig {
   memoryMb: number;
 }
 
+export interface DynamoDbConfig {
+  /** Tables that exist, with their key schema; any other table is ResourceNotFoundException. */
+  tables?: Record<string, { partitionKey: string; sortKey?: string }>;
+  latencyMs?: LatencyConfig;
+}
+
 export interface ServicesConfig {
   http?: Record<string, HttpDependencyConfig>;
   s3?: S3Config;
   lambda?: LambdaApiConfig;
   db?: DatabaseConfig;
   sqs?: SqsConfig;
+  dynamodb?: DynamoDbConfig;
+  /** /tmp's size (Lambda's ephemeral storage setting), 512 MB unless set. */
+  ephemeralStorageMb?: number;
   libraries?: Record<string, LibraryConfig>;
 }

@@ -3,13 +3,37 @@
  * for time, CPU and memory. `SERVICE_EXPORTS` lists its names; the runtime builds the import shim
  * from it, and runtime/types.d.ts declares the same names for the editor.
  */
+
+import { Buffer } from 'buffer';
+import { facts } from '../../src/data/facts.ts';
+import { createUuid } from '../runtime/prng.ts';
+import { createAwsSdk } from './aws-sdk.ts';
 import type { ServicesConfig } from './config.ts';
 import { delay, type ServiceContext, stall } from './context.ts';
 import { createDatabase, DatabaseError } from './db.ts';
+import { createDynamoDb } from './dynamodb.ts';
 import { createFetch, createHttp, TimeoutError } from './http.ts';
 import { createLambda, TooManyRequestsException } from './lambda.ts';
+import { createCrypto } from './node/crypto.ts';
+import { createFs } from './node/fs.ts';
+import { pipeline, streamModule } from './node/stream.ts';
 import { createS3, NoSuchKey } from './s3.ts';
 import { createSqs } from './sqs.ts';
+
+/**
+ * What `import` can load besides relative files, which a Lambda function has no more of: the
+ * playground's own module, Node's built-ins it emulates (with and without `node:`), and the AWS SDK
+ * clients, all bound to this environment's services. Any other specifier is an ImportModuleError.
+ */
+export const EMULATED_BUILTINS = ['crypto', 'fs', 'fs/promises', 'buffer', 'stream', 'stream/promises'] as const;
+export const EMULATED_PACKAGES = [
+  'lambda-playground',
+  '@aws-sdk/client-sqs',
+  '@aws-sdk/client-s3',
+  '@aws-sdk/client-lambda',
+  '@aws-sdk/client-dynamodb',
+  '@aws-sdk/lib-dynamodb',
+] as const;
 
 export const SERVICE_EXPORTS = [
   'http',
@@ -62,5 +86,26 @@ export function createServices(context: ServiceContext, config: ServicesConfig) 
     DatabaseError,
     NoSuchKey,
   } satisfies Record<(typeof SERVICE_EXPORTS)[number], unknown>;
-  return { services, fetch: createFetch(http) };
+  const dynamodb = createDynamoDb(context, config.dynamodb);
+  const storageMb = config.ephemeralStorageMb ?? facts['ephemeral-default'].value;
+  const files = createFs({ capacityBytes: storageMb * 1024 * 1024, maxOpenFiles: facts['file-descriptors'].value });
+  const crypto = createCrypto(context.random('crypto'));
+  const sdkRequestIds = context.random('sdk-request-ids');
+  const sdk = createAwsSdk({ sqs: services.sqs, s3: services.s3, lambda: services.lambda, dynamodb }, () =>
+    createUuid(sdkRequestIds),
+  );
+  const builtins: Record<(typeof EMULATED_BUILTINS)[number], object> = {
+    crypto,
+    fs: files.fs,
+    'fs/promises': files.promises,
+    buffer: { Buffer },
+    stream: streamModule,
+    'stream/promises': { pipeline },
+  };
+  const modules: Record<string, object> = { 'lambda-playground': services, ...sdk };
+  for (const [name, namespace] of Object.entries(builtins)) {
+    modules[name] = namespace;
+    modules[`node:${name}`] = namespace;
+  }
+  return { services, fetch: createFetch(http), modules };
 }
