@@ -575,12 +575,16 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
 
       const outcome = outcomes.at(-1);
       if (options.sqsRedrive && outcome && isSqsEvent(event)) {
-        // A failed invocation, or a malformed partial batch response, fails the whole batch.
-        const failedIds = outcome.kind === 'success' ? failedRecordIds(event, outcome.result) : undefined;
-        const settled = settleBatch(event, failedIds, options.sqsRedrive.maxReceiveCount);
         // The records stay invisible in the queue for the visibility timeout, counted from when
         // Lambda received them (the start of this invocation).
         const visibilityMs = (options.sqsRedrive.visibilityTimeoutSeconds ?? 30) * 1000;
+        // A failed invocation, or a malformed partial batch response, fails the whole batch. An
+        // invocation that outlived the visibility timeout had its records visible again before
+        // Lambda could delete them: they are delivered again even though it succeeded (in Lambda,
+        // possibly to another environment while this one still worked on them).
+        const outlived = now - outcome.startEpochMs > visibilityMs;
+        const failedIds = outcome.kind === 'success' && !outlived ? failedRecordIds(event, outcome.result) : undefined;
+        const settled = settleBatch(event, failedIds, options.sqsRedrive.maxReceiveCount);
         if (settled.redeliver) queue.push({ event: settled.redeliver, at: outcome.startEpochMs + visibilityMs });
         deadLetters.push(...settled.deadLetters.map((record) => record.messageId));
       }

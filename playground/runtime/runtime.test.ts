@@ -317,3 +317,41 @@ describe('asynchronous invocation as Lambda retries it', () => {
     });
   });
 });
+
+describe('SQS messages that outlive their visibility timeout', () => {
+  it('delivers a batch again when a successful invocation ran longer than the visibility timeout', async () => {
+    const code = `import { sleep } from 'lambda-playground';\nexport const handler = async (event) => { await sleep(event.Records[0].body === 'slow' ? 40_000 : 1_000); };`;
+    const batch = (body: string) => ({
+      Records: [
+        {
+          messageId: body,
+          receiptHandle: `rh-${body}`,
+          body,
+          attributes: { ApproximateReceiveCount: '1' },
+          eventSource: 'aws:sqs',
+          eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:orders',
+          awsRegion: 'us-east-1',
+        },
+      ],
+    });
+    const { outcomes, deadLetters } = await emulate({
+      code,
+      events: [batch('slow'), batch('quick')],
+      timeoutSeconds: 60,
+      seed: 1,
+      sqsRedrive: { maxReceiveCount: 2, visibilityTimeoutSeconds: 30 },
+    });
+    // slow (reappears at 30 s), quick, slow again (receive count 2, outlives it again: dead-lettered).
+    expect(outcomes.map((o) => o.kind)).toEqual(['success', 'success', 'success']);
+    expect(deadLetters).toEqual(['slow']);
+    const quick = await emulate({
+      code,
+      events: [batch('slow')],
+      timeoutSeconds: 60,
+      seed: 1,
+      sqsRedrive: { maxReceiveCount: 2, visibilityTimeoutSeconds: 360 },
+    });
+    expect(quick.outcomes).toHaveLength(1);
+    expect(quick.deadLetters).toEqual([]);
+  });
+});

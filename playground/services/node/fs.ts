@@ -49,26 +49,47 @@ const toBytes = (data: Data, encoding?: Encoding): Uint8Array =>
   typeof data === 'string' ? Buffer.from(data, encoding ?? 'utf8') : data;
 
 export function createFs(limits: FsLimits) {
-  const files = new Map<string, Uint8Array>();
+  /**
+   * Each file is a list of parts: bytes, or a number for a run of zero bytes (what Buffer.alloc and
+   * new Uint8Array write), so filling 512 MB of /tmp with zeros holds no real memory.
+   */
+  const files = new Map<string, { parts: (Uint8Array | number)[]; size: number }>();
   const directories = new Set<string>([WRITABLE_ROOT]);
   /** Open descriptors: fd → path. 0, 1 and 2 are the runtime's stdin, stdout and stderr. */
-  const open = new Map<number, { path: string; append: boolean }>();
+  const open = new Map<number, { path: string }>();
   let used = 0;
 
   const usedBytes = () => used;
+  const sizeOf = (path: string) => files.get(path)?.size ?? 0;
+  const contentOf = (path: string): Uint8Array => {
+    const file = files.get(path);
+    const bytes = new Uint8Array(file?.size ?? 0);
+    let offset = 0;
+    for (const part of file?.parts ?? []) {
+      if (typeof part === 'number') offset += part;
+      else {
+        bytes.set(part, offset);
+        offset += part.length;
+      }
+    }
+    return bytes;
+  };
+  const isZeros = (bytes: Uint8Array) => {
+    for (let index = 0; index < bytes.length; index += 1) if (bytes[index] !== 0) return false;
+    return true;
+  };
 
   /** Stores `bytes` at `path` (replacing or appending); fills the disk and throws ENOSPC if they do not fit. */
   const store = (path: string, bytes: Uint8Array, append: boolean) => {
-    const previous = files.get(path) ?? new Uint8Array(0);
-    const kept = append ? previous : new Uint8Array(0);
-    used -= previous.length;
-    const room = Math.max(0, limits.capacityBytes - used - kept.length);
+    const file = (append && files.get(path)) || { parts: [], size: 0 };
+    used -= sizeOf(path);
+    const room = Math.max(0, limits.capacityBytes - used - file.size);
     const written = bytes.length <= room ? bytes : bytes.subarray(0, room);
-    const next = new Uint8Array(kept.length + written.length);
-    next.set(kept, 0);
-    next.set(written, kept.length);
-    files.set(path, next);
-    used += next.length;
+    if (written.length > 0)
+      file.parts.push(written.length >= 4096 && isZeros(written) ? written.length : written.slice());
+    file.size += written.length;
+    files.set(path, file);
+    used += file.size;
     // As on a full disk: what fits is written, then write() fails.
     if (written.length < bytes.length) throw systemError('ENOSPC', 'write');
   };
@@ -94,10 +115,9 @@ export function createFs(limits: FsLimits) {
     readFileSync(path: unknown, options?: EncodingOption): string | Uint8Array {
       const p = normalize(path);
       if (directories.has(p)) throw systemError('EISDIR', 'read');
-      const bytes = files.get(p);
-      if (!bytes) throw systemError('ENOENT', 'open', p);
+      if (!files.has(p)) throw systemError('ENOENT', 'open', p);
       const encoding = encodingOf(options);
-      const buffer = Buffer.from(bytes);
+      const buffer = Buffer.from(contentOf(p));
       return encoding ? buffer.toString(encoding) : buffer;
     },
     writeFileSync(path: unknown, data: Data, options?: EncodingOption): void {
@@ -141,17 +161,15 @@ export function createFs(limits: FsLimits) {
     },
     statSync(path: unknown) {
       const p = normalize(path);
-      const bytes = files.get(p);
-      if (!bytes && !directories.has(p)) throw systemError('ENOENT', 'stat', p);
-      const size = bytes?.length ?? 4096;
-      return { size, isFile: () => bytes !== undefined, isDirectory: () => bytes === undefined };
+      const file = files.has(p);
+      if (!file && !directories.has(p)) throw systemError('ENOENT', 'stat', p);
+      return { size: file ? sizeOf(p) : 4096, isFile: () => file, isDirectory: () => !file };
     },
     unlinkSync(path: unknown): void {
       const p = normalize(path);
       if (directories.has(p)) throw systemError('EISDIR', 'unlink', p);
-      const bytes = files.get(p);
-      if (!bytes) throw systemError(inTmp(p) ? 'ENOENT' : 'EROFS', 'unlink', p);
-      used -= bytes.length;
+      if (!files.has(p)) throw systemError(inTmp(p) ? 'ENOENT' : 'EROFS', 'unlink', p);
+      used -= sizeOf(p);
       files.delete(p);
     },
     rmSync(path: unknown, options?: { recursive?: boolean; force?: boolean }): void {
@@ -162,7 +180,7 @@ export function createFs(limits: FsLimits) {
         if (!options?.recursive) throw systemError('EISDIR', 'rm', p);
         if (inside.length > 0 && !options.recursive) throw systemError('ENOTEMPTY', 'rmdir', p);
         for (const entry of inside) {
-          used -= files.get(entry)?.length ?? 0;
+          used -= sizeOf(entry);
           files.delete(entry);
           directories.delete(entry);
         }
@@ -182,9 +200,8 @@ export function createFs(limits: FsLimits) {
       if (writing) checkWritable(p, 'open');
       else if (!files.has(p) && !directories.has(p)) throw systemError('ENOENT', 'open', p);
       const fd = allocateFd(p, 'open');
-      if (writing && !files.has(p)) files.set(p, new Uint8Array(0));
-      if (mode.startsWith('w')) store(p, new Uint8Array(0), false);
-      open.set(fd, { path: p, append: true });
+      if (mode.startsWith('w') || (writing && !files.has(p))) store(p, new Uint8Array(0), false);
+      open.set(fd, { path: p });
       return fd;
     },
     closeSync(fd: number): void {
