@@ -3,9 +3,12 @@ import awaitEveryPromise from './await-every-promise/meta.ts';
 import backoffWithJitter from './backoff-with-jitter/meta.ts';
 import bundleDependencies from './bundle-dependencies/meta.ts';
 import circuitBreaker from './circuit-breaker/meta.ts';
+import cleanUpTmp from './clean-up-tmp/meta.ts';
 import clientVsTransientErrors from './client-vs-transient-errors/meta.ts';
+import closeFileHandles from './close-file-handles/meta.ts';
 import generatorsNotLists from './generators-not-lists/meta.ts';
 import handlerExportName from './handler-export-name/meta.ts';
+import idempotentAsyncRetries from './idempotent-async-retries/meta.ts';
 import initOutsideHandler from './init-outside-handler/meta.ts';
 import initWithinLimit from './init-within-limit/meta.ts';
 import lazyImports from './lazy-imports/meta.ts';
@@ -16,6 +19,7 @@ import queueBuffering from './queue-buffering/meta.ts';
 import remainingTime from './remaining-time/meta.ts';
 import rightSizeMemory from './right-size-memory/meta.ts';
 import sqsPartialBatch from './sqs-partial-batch/meta.ts';
+import sqsVisibilityTimeout from './sqs-visibility-timeout/meta.ts';
 import streamS3Object from './stream-s3-object/meta.ts';
 import structuredLogging from './structured-logging/meta.ts';
 import type { ExampleMeta } from './types.ts';
@@ -40,6 +44,10 @@ export const EXAMPLES: Record<string, ExampleMeta> = {
   'bundle-dependencies': bundleDependencies,
   'load-config-with-retry': loadConfigWithRetry,
   'parallel-calls': parallelCalls,
+  'clean-up-tmp': cleanUpTmp,
+  'close-file-handles': closeFileHandles,
+  'sqs-visibility-timeout': sqsVisibilityTimeout,
+  'idempotent-async-retries': idempotentAsyncRetries,
 };
 
 /** emulate() options for one side of an example, from its meta and compiled code. */
@@ -52,7 +60,9 @@ export function buildEmulateOptions(meta: ExampleMeta, side: 'before' | 'after',
     memoryMb: settings.memoryMb,
     seed,
     services: meta.services ?? {},
-    ...(meta.sqsRedrive ? { sqsRedrive: meta.sqsRedrive } : {}),
+    ...(meta.sqsRedrive
+      ? { sqsRedrive: side === 'after' ? { ...meta.sqsRedrive, ...meta.afterSqsRedrive } : meta.sqsRedrive }
+      : {}),
     ...(meta.asyncInvocation ? { asyncInvocation: meta.asyncInvocation } : {}),
   };
 }

@@ -24,7 +24,11 @@ export type PatternName =
   | 'matching the handler setting'
   | 'bundling every dependency'
   | 'retrying what init depends on'
-  | 'running independent calls concurrently';
+  | 'running independent calls concurrently'
+  | 'cleaning up /tmp'
+  | 'closing file handles'
+  | 'sizing the visibility timeout'
+  | 'idempotency under retries';
 
 export interface RunSettings {
   timeoutSeconds: number;
@@ -44,6 +48,8 @@ export interface ExampleMeta {
   afterSettings?: Partial<RunSettings>;
   services?: ServicesConfig;
   sqsRedrive?: { maxReceiveCount: number; visibilityTimeoutSeconds?: number };
+  /** Queue settings that differ for after.ts (a visibility timeout is configuration, not code). */
+  afterSqsRedrive?: { visibilityTimeoutSeconds?: number };
   /** Invoke the events asynchronously, with Lambda's retries and destinations. */
   asyncInvocation?: AsyncInvocationConfig;
   /** What before.ts must print, and after.ts must not: a regular expression source over the joined logs. */

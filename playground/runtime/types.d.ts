@@ -84,3 +84,37 @@ declare module 'lambda-playground' {
   }
   export class NoSuchKey extends Error {}
 }
+
+/**
+ * The AWS SDK's DynamoDB document client, as far as the playground emulates it (Put, Get, Delete).
+ * The other emulated SDK packages and Node's built-ins are typed by their own packages
+ * (@aws-sdk/client-*, @types/node) where those are installed; this one is not a dependency.
+ */
+declare module '@aws-sdk/lib-dynamodb' {
+  type Item = Record<string, unknown>;
+  interface ConditionInput {
+    ConditionExpression?: string;
+    ExpressionAttributeNames?: Record<string, string>;
+  }
+  interface Output {
+    $metadata: { httpStatusCode?: number; requestId?: string; attempts?: number; totalRetryDelay?: number };
+  }
+  export class PutCommand {
+    constructor(input: { TableName: string; Item: Item } & ConditionInput);
+    readonly input: { TableName: string; Item: Item } & ConditionInput;
+  }
+  export class GetCommand {
+    constructor(input: { TableName: string; Key: Item });
+    readonly input: { TableName: string; Key: Item };
+  }
+  export class DeleteCommand {
+    constructor(input: { TableName: string; Key: Item } & ConditionInput);
+    readonly input: { TableName: string; Key: Item } & ConditionInput;
+  }
+  export class DynamoDBDocumentClient {
+    static from(client: unknown, options?: unknown): DynamoDBDocumentClient;
+    send(command: PutCommand | DeleteCommand): Promise<Output>;
+    send(command: GetCommand): Promise<Output & { Item?: Item }>;
+    destroy(): void;
+  }
+}
