@@ -406,8 +406,10 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
           const init = await startEnvironment(INIT_LIMIT_MS);
           initDurationMs = init.durationMs;
           if (init.kind !== 'done') {
-            if (modern) {
-              // Lambda reports the failed init and retries it inside this invocation, with the function's timeout.
+            if (modern || init.kind === 'timeout') {
+              // Lambda reports the failed init (today's formats) and retries it inside this
+              // invocation, with the function's timeout. Before INIT_REPORT existed, an init past
+              // 10 s was retried the same way, silently: its time shows in Duration only.
               printInitReport(init, 'init');
               resetEnvironment();
               initDurationMs = undefined;
@@ -479,7 +481,7 @@ export async function emulate(options: EmulateOptions, host?: RuntimeHost): Prom
       };
 
       if (initFailure) {
-        if (initFailure.kind === 'timeout' && modern) {
+        if (initFailure.kind === 'timeout') {
           now = invokeStart + timeoutSeconds * 1000;
           suppressedInitMs = timeoutSeconds * 1000;
           timedOut(0, false);

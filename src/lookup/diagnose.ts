@@ -197,6 +197,12 @@ export const weights = {
   overProvisioned: 2.5,
   /** A failure explained by another line of the paste (an invocation timed out because its init did). */
   consequence: 3,
+  /**
+   * Node.js's `Uncaught Exception` logged with the request id `undefined`: the module's top level
+   * threw during init. Below an error type of its own (Runtime.ImportModuleError names its entry),
+   * above a generic one (`Error`, `TypeError`).
+   */
+  initUncaught: 3,
   /** The best text-relevance candidate; the others in proportion to their relevance. Below any name. */
   text: 1.5,
 } as const;
@@ -327,6 +333,10 @@ interface ReportSeen {
   report: ReportLine;
   raw: string;
 }
+
+/** The entry for an init that failed, and the Node.js runtime's label for an error outside any invocation. */
+const initErrorEntryId = 'init-phase-error';
+const uncaughtException = /^\s*Uncaught Exception\b/;
 
 const initTimedOutAtInvoke =
   /INIT_REPORT[^\n]{0,200}Phase:\s{0,4}invoke[^\n]{0,100}Status:\s{0,4}timeout|"platform\.initReport"[^\n]{0,200}"phase":\s?"invoke"[^\n]{0,100}"status":\s?"timeout"/;
@@ -539,6 +549,7 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex,
 
   const reports: ReportSeen[] = [];
   let loud = 0;
+  const initErrorEntry = compiledIndex.byId.get(initErrorEntryId);
   paste.records.forEach((record, position) => {
     if (record.report) reports.push({ report: record.report, raw: record.lines[0]?.raw ?? '' });
     if (record.quiet) return;
@@ -587,6 +598,19 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex,
         entryTally.addValues({ errorType: name });
         entryTally.addRecord(position, record.requestId);
       }
+    }
+    if (initErrorEntry !== undefined && record.beforeInvocation && uncaughtException.test(text)) {
+      const entryTally = tally(initErrorEntry);
+      entryTally.exact = true;
+      entryTally.problem = true;
+      entryTally.add(
+        'init:uncaught',
+        weights.initUncaught,
+        (count) =>
+          `${plural(count, 'log event')} logged an Uncaught Exception with the request id undefined: code at the module's top level threw during init.`,
+      );
+      entryTally.addLine(lineAt(record, 0));
+      entryTally.addRecord(position, record.requestId);
     }
   });
 

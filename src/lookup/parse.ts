@@ -41,6 +41,11 @@ export interface LogRecord {
   requestId?: string;
   /** Set on START/END/XRAY lines, which no pattern needs to see. */
   quiet: boolean;
+  /**
+   * The event's request id is the word `undefined`: the Node.js runtime prints that for lines
+   * logged before any invocation, while the module's top level runs (init).
+   */
+  beforeInvocation?: true;
   /** The REPORT figures, when the record is a REPORT line or a JSON platform.report. */
   report?: ReportLine;
 }
@@ -167,6 +172,8 @@ function messagesFromCsv(text: string): string[] | undefined {
 
 interface UnwrappedLine extends PastedLine {
   startsRecord: boolean;
+  /** Printed with the request id `undefined` (see LogRecord.beforeInvocation). */
+  beforeInvocation?: true;
   kind: LineKind;
   requestId?: string;
   /** A START line opens its request; lines without an id until the REPORT belong to it. */
@@ -181,6 +188,7 @@ export function unwrapLine(raw: string): UnwrappedLine {
   let body = raw;
   let startsRecord = false;
   let requestId: string | undefined;
+  let beforeInvocation = false;
   /** Removes `pattern`'s match from the start of the body and returns it, if it matches. */
   const strip = (pattern: RegExp): RegExpExecArray | null => {
     const found = pattern.exec(body);
@@ -205,6 +213,7 @@ export function unwrapLine(raw: string): UnwrappedLine {
     const id = strip(prefixes.requestId);
     if (id) {
       if (id[1] !== 'undefined') requestId = id[1];
+      else beforeInvocation = true;
       strip(prefixes.level);
     }
   } else {
@@ -212,6 +221,7 @@ export function unwrapLine(raw: string): UnwrappedLine {
     if (python) {
       startsRecord = true;
       if (python[1] !== 'undefined') requestId = python[1];
+      else beforeInvocation = true;
     }
   }
 
@@ -278,6 +288,7 @@ export function unwrapLine(raw: string): UnwrappedLine {
   }
   const line: UnwrappedLine = { raw, body: unescaped, startsRecord, kind };
   if (requestId) line.requestId = requestId;
+  if (beforeInvocation) line.beforeInvocation = true;
   if (opens) line.opens = opens;
   if (closes) line.closes = true;
   if (report) line.report = report;
@@ -367,6 +378,7 @@ export function parsePaste(input: string): ParsedPaste {
       const record: LogRecord = { lines: [], text: '', quiet: line.kind === 'quiet' };
       if (requestId) record.requestId = requestId;
       if (line.report) record.report = line.report;
+      if (line.beforeInvocation) record.beforeInvocation = true;
       current = { record, bodies: [], chars: 0 };
     }
     // `current` is always set here; the check keeps the compiler and the reader in agreement.
