@@ -254,47 +254,67 @@ test('Share puts the code in a #code/ link that loads it back', async ({ page, c
   await expect(output(page)).not.toContainText('START');
 });
 
-test('a ten-million-line flood ends at the deadline, says what it dropped, and the page answers input within 100 ms throughout', async ({
-  page,
-}) => {
-  test.setTimeout(60_000);
-  const flood = [
-    'export const handler = async () => {',
-    '  for (let i = 0; i < 10_000_000; i++) console.log("flood line", i);',
-    '  return "finished";',
-    '};',
-    '',
-  ].join('\n');
-  await page.goto(sharedLink('structured-logging', flood));
-  const playground = page.locator('lfg-playground');
-  // The editor compiles the link's code; load it first so its own start-up is not what is measured.
-  await page.getByRole('button', { name: 'Edit' }).click();
-  await expect(playground).toHaveAttribute('data-editor', 'ready', { timeout: 20_000 });
-  await page.locator('input[name="timeout"]').fill('3');
-  await page.evaluate(() => {
-    const latencies: number[] = [];
-    (window as unknown as { latencies: number[] }).latencies = latencies;
-    // How long each key press waited for the page: from the browser's event time to its handler.
-    document.addEventListener('keydown', (event) => latencies.push(performance.now() - event.timeStamp), true);
-  });
-  await runButton(page).click();
-  const started = Date.now();
-  while ((await playground.getAttribute('data-state')) !== 'done' && Date.now() - started < 30_000) {
-    await page.keyboard.press('Shift');
-    await page.waitForTimeout(25);
-  }
-  for (let i = 0; i < 5; i++) await page.keyboard.press('Shift');
-  await expect(playground).toHaveAttribute('data-state', 'done');
-  const latencies = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies);
-  expect(latencies.length).toBeGreaterThan(5);
-  expect(Math.max(...latencies)).toBeLessThan(100);
+test.describe('a flood of output', () => {
+  // Measured once: a retry would hide a page that froze only sometimes.
+  test.describe.configure({ retries: 0 });
 
-  await expect(output(page)).toContainText(/Duration: 3000\.00 ms\t.*\tStatus: timeout/);
-  await expect(page.locator('.lfg-pg-status')).toHaveText(/1 timeout\b.*more lines .*were dropped in the emulator/);
-  // The timeline aggregates: a few dozen marks, not one node per line.
-  const marks = await page.locator('.lfg-pg-timeline .lfg-pg-log').count();
-  expect(marks).toBeGreaterThan(0);
-  expect(marks).toBeLessThanOrEqual(40);
+  test('a ten-million-line flood ends at the deadline, says what it dropped, and the page answers input within 100 ms throughout', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const flood = [
+      'export const handler = async () => {',
+      '  for (let i = 0; i < 10_000_000; i++) console.log("flood line", i);',
+      '  return "finished";',
+      '};',
+      '',
+    ].join('\n');
+    await page.goto(sharedLink('structured-logging', flood));
+    const playground = page.locator('lfg-playground');
+    // The editor compiles the link's code; load it first so its own start-up is not what is measured.
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await expect(playground).toHaveAttribute('data-editor', 'ready', { timeout: 20_000 });
+    await page.locator('input[name="timeout"]').fill('3');
+    const supported = await page.evaluate(() => {
+      const state = { delays: [] as number[], handled: 0 };
+      (window as unknown as { inputs: typeof state }).inputs = state;
+      document.addEventListener('keydown', () => state.handled++, true);
+      // Event Timing: how long each key press waited for the page's main thread (from the moment
+      // the browser had the event to the start of its handlers), which is what a frozen page
+      // makes long. Unlike a timestamp taken in the handler, it leaves out how late the test
+      // runner, on a loaded machine, got the key to the browser. Entries under 16 ms are not
+      // reported (the API's floor), so a responsive page reports few or none.
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as PerformanceEventTiming[]) {
+          if (entry.name === 'keydown') state.delays.push(entry.processingStart - entry.startTime);
+        }
+      }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+      return PerformanceObserver.supportedEntryTypes.includes('event');
+    });
+    expect(supported).toBe(true);
+    await runButton(page).click();
+    const started = Date.now();
+    while ((await playground.getAttribute('data-state')) !== 'done' && Date.now() - started < 30_000) {
+      await page.keyboard.press('Shift');
+      await page.waitForTimeout(25);
+    }
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift');
+    await expect(playground).toHaveAttribute('data-state', 'done');
+    // Entries are delivered after the frame that painted them.
+    await page.waitForTimeout(200);
+    const inputs = await page.evaluate(
+      () => (window as unknown as { inputs: { delays: number[]; handled: number } }).inputs,
+    );
+    expect(inputs.handled).toBeGreaterThan(5);
+    expect(Math.max(0, ...inputs.delays)).toBeLessThan(100);
+
+    await expect(output(page)).toContainText(/Duration: 3000\.00 ms\t.*\tStatus: timeout/);
+    await expect(page.locator('.lfg-pg-status')).toHaveText(/1 timeout\b.*more lines .*were dropped in the emulator/);
+    // The timeline aggregates: a few dozen marks, not one node per line.
+    const marks = await page.locator('.lfg-pg-timeline .lfg-pg-log').count();
+    expect(marks).toBeGreaterThan(0);
+    expect(marks).toBeLessThanOrEqual(40);
+  });
 });
 
 test('a 75 KB share-link bomb is refused before it is expanded: the page says so and shows the example', async ({
