@@ -11,7 +11,6 @@ export default {
     { accountId: 'a-2', pages: 30 },
     { accountId: 'a-3', pages: 30 },
     { accountId: 'a-4', pages: 30 },
-    { accountId: 'a-5', pages: 30 },
   ],
   settings: { timeoutSeconds: 10, memoryMb: 512 },
   signature: {

@@ -163,3 +163,20 @@ describe('imports that do not resolve fail as Node.js reports them, as Runtime.I
     });
   });
 });
+
+describe('the /tmp store', () => {
+  it('stores runs of zeros by length, and reads back exactly what was written, at any alignment', () => {
+    const { fs, usedBytes } = createFs({ capacityBytes: 1024 * 1024, maxOpenFiles: 1024 });
+    const backing = new Uint8Array(20_003);
+    backing[10_001] = 7;
+    fs.writeFileSync('/tmp/mixed', backing.subarray(1)); // offset 1: not aligned, one non-zero byte
+    fs.appendFileSync('/tmp/mixed', new Uint8Array(8_192)); // all zeros
+    const read = fs.readFileSync('/tmp/mixed') as Uint8Array;
+    expect(read.length).toBe(20_002 + 8_192);
+    expect(read[10_000]).toBe(7);
+    expect(read.reduce((sum, byte) => sum + byte, 0)).toBe(7);
+    expect(usedBytes()).toBe(20_002 + 8_192);
+    fs.rmSync('/tmp/mixed');
+    expect(usedBytes()).toBe(0);
+  });
+});
