@@ -276,37 +276,53 @@ test.describe('a flood of output', () => {
     await expect(playground).toHaveAttribute('data-editor', 'ready', { timeout: 20_000 });
     await page.locator('input[name="timeout"]').fill('3');
     const supported = await page.evaluate(() => {
-      const state = { delays: [] as number[], handled: 0 };
+      const state = {
+        phase: 'idle' as 'idle' | 'flood',
+        delays: { idle: [] as number[], flood: [] as number[] },
+        handled: 0,
+      };
       (window as unknown as { inputs: typeof state }).inputs = state;
       document.addEventListener('keydown', () => state.handled++, true);
       // Event Timing: how long each key press waited for the page's main thread (from the moment
       // the browser had the event to the start of its handlers), which is what a frozen page
       // makes long. Unlike a timestamp taken in the handler, it leaves out how late the test
-      // runner, on a loaded machine, got the key to the browser. Entries under 16 ms are not
-      // reported (the API's floor), so a responsive page reports few or none.
+      // runner got the key to the browser. Entries under 16 ms are not reported (the API's
+      // floor), so a responsive page reports few or none.
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries() as PerformanceEventTiming[]) {
-          if (entry.name === 'keydown') state.delays.push(entry.processingStart - entry.startTime);
+          if (entry.name === 'keydown') state.delays[state.phase].push(entry.processingStart - entry.startTime);
         }
       }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
       return PerformanceObserver.supportedEntryTypes.includes('event');
     });
     expect(supported).toBe(true);
-    await runButton(page).click();
-    const started = Date.now();
-    while ((await playground.getAttribute('data-state')) !== 'done' && Date.now() - started < 30_000) {
+    const press = async () => {
       await page.keyboard.press('Shift');
       await page.waitForTimeout(25);
-    }
-    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift');
+    };
+    // What the machine itself costs a key press right now (other processes share its cores), measured
+    // the same way with nothing running: the flood is allowed 100 ms on top of that, never more than
+    // 250 ms in all, far below the seconds a flood used to freeze the page for.
+    for (let i = 0; i < 40; i++) await press();
+    await page.waitForTimeout(200);
+    await page.evaluate(() => {
+      (window as unknown as { inputs: { phase: string } }).inputs.phase = 'flood';
+    });
+    await runButton(page).click();
+    const started = Date.now();
+    while ((await playground.getAttribute('data-state')) !== 'done' && Date.now() - started < 30_000) await press();
+    for (let i = 0; i < 5; i++) await press();
     await expect(playground).toHaveAttribute('data-state', 'done');
     // Entries are delivered after the frame that painted them.
     await page.waitForTimeout(200);
     const inputs = await page.evaluate(
-      () => (window as unknown as { inputs: { delays: number[]; handled: number } }).inputs,
+      () => (window as unknown as { inputs: { delays: { idle: number[]; flood: number[] }; handled: number } }).inputs,
     );
-    expect(inputs.handled).toBeGreaterThan(5);
-    expect(Math.max(0, ...inputs.delays)).toBeLessThan(100);
+    expect(inputs.handled).toBeGreaterThan(45);
+    const machine = Math.min(150, Math.max(0, ...inputs.delays.idle));
+    expect(Math.max(0, ...inputs.delays.flood), `idle delays: ${inputs.delays.idle.join(', ')}`).toBeLessThan(
+      100 + machine,
+    );
 
     await expect(output(page)).toContainText(/Duration: 3000\.00 ms\t.*\tStatus: timeout/);
     await expect(page.locator('.lfg-pg-status')).toHaveText(/1 timeout\b.*more lines .*were dropped in the emulator/);
