@@ -26,9 +26,9 @@ type Settings = { timeoutSeconds: number; memoryMb: number };
 
 const SIDES: Side[] = ['before', 'after'];
 /**
- * How long a Run of changed code waits for TypeScript's diagnostics once its worker is loaded (a
- * warm check of one file takes tens of milliseconds). Before the worker has loaded nothing waits:
- * the code runs, and the check follows.
+ * How long a Run of changed code, with the editor closed, waits for TypeScript's diagnostics once
+ * its worker has loaded (a warm check of one file takes tens of milliseconds). Before the worker
+ * has loaded nothing waits: the code runs, and the check follows.
  */
 const TYPE_CHECK_BUDGET_MS = 500;
 
@@ -460,6 +460,12 @@ class Playground extends HTMLElement {
       const diagnostics = await this.#typeCheck(side, source);
       // The reader moved on (another side, other code): the list would describe code not on screen.
       if (this.#side !== side || this.#source(side) !== source) return;
+      const errors = diagnostics.some((diagnostic) => diagnostic.category === 'error');
+      // Held back for a syntax error TypeScript does not see: the transpiler's word stands.
+      if (!ran && !errors) {
+        this.dataset.diagnostics = 'syntax';
+        return;
+      }
       this.#showDiagnostics(side, diagnostics, ran);
     } catch (error) {
       this.#diagnosticsSummary.textContent = `The type check could not run: ${(error as Error).message}`;
@@ -517,9 +523,11 @@ class Playground extends HTMLElement {
   /**
    * Runs the selected side. The example's code runs the JavaScript compiled at build time. Other
    * code has its types stripped at once; it does not run when it does not parse, or when TypeScript
-   * already reported errors for it (known from an earlier run, or ready within
-   * TYPE_CHECK_BUDGET_MS once the checker has loaded), unless `anyway`: then the diagnostics are
-   * listed with a "Run anyway" button. Otherwise it runs, and the type check follows.
+   * reports errors for it (known from an earlier run, checked first when the editor is open, or
+   * ready within TYPE_CHECK_BUDGET_MS once the checker has loaded), unless `anyway`: then the
+   * diagnostics are listed with a "Run anyway" button. Otherwise it runs, and the type check
+   * follows: a link's code opened without the editor runs on the first click, without waiting for
+   * TypeScript to load.
    */
   async run({ anyway = false }: { anyway?: boolean } = {}): Promise<void> {
     if (this.#running || this.#framedBy !== undefined) return;
@@ -547,9 +555,12 @@ class Playground extends HTMLElement {
         const { compileTypeScript } = await import('./compiler');
         const stripped = await compileTypeScript(source, `${side}.ts`);
         const key = `${side}\n${source}`;
+        const check = () => this.#typeCheck(side, source).catch(() => undefined);
+        // With the editor open its TypeScript worker is warm: the check is quick, and what the reader
+        // typed is checked before it runs. Without it, a loaded checker gets a short budget.
         const known =
           this.#checked.get(key) ??
-          (typeCheckerReady ? await within(TYPE_CHECK_BUDGET_MS, this.#typeCheck(side, source)) : undefined);
+          (this.#editor ? await check() : typeCheckerReady ? await within(TYPE_CHECK_BUDGET_MS, check()) : undefined);
         const typeErrors = (known ?? []).filter((diagnostic) => diagnostic.category === 'error');
         // TypeScript's own words when it has spoken and found errors; else the transpiler's syntax error.
         const problems = typeErrors.length > 0 ? (known ?? []) : stripped.ok ? [] : [stripped.diagnostic];
