@@ -1,8 +1,11 @@
 // Playground figures in Chromium, against a served production build: what a playground page loads
 // before any interaction (JavaScript bytes, and whether any Monaco code is among them), the time
-// from a Run click to the first output line, and from an Edit click to a ready editor. Times are
-// taken inside the page (click event to DOM change), so the harness's own latency is not counted.
+// from a Run click to the first output line, from an Edit click to a ready editor, and from the
+// first Run click on a share link's code to its first output line and to its type diagnostics.
+// Times are taken inside the page (click event to DOM change), so the harness's own latency is not
+// counted.
 import { gzipSync } from 'node:zlib';
+import lzString from 'lz-string';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs } from '../tests/support/browser.ts';
 
@@ -10,7 +13,7 @@ const PAGE = '/playground/outbound-timeout/';
 const MONACO = /monaco|editor\.api|editor\.worker|ts\.worker|tsMode/;
 
 /** Milliseconds from a click on `button` to the first change `ready` reports, measured in the page. */
-async function timeClick(page: Page, button: string, ready: 'output' | 'editor'): Promise<number> {
+async function timeClick(page: Page, button: string, ready: 'output' | 'editor' | 'diagnostics'): Promise<number> {
   await page.evaluate(
     ({ button, ready }) => {
       const root = document.querySelector('lfg-playground');
@@ -23,7 +26,9 @@ async function timeClick(page: Page, button: string, ready: 'output' | 'editor')
           const done =
             ready === 'output'
               ? /START|\d{4}-\d\d-\d\dT/.test(output.textContent ?? '')
-              : root.getAttribute('data-editor') === 'ready';
+              : ready === 'diagnostics'
+                ? root.getAttribute('data-diagnostics') === 'checked'
+                : root.getAttribute('data-editor') === 'ready';
           if (!done) return;
           observer.disconnect();
           resolve(performance.now() - (state.pgClick ?? 0));
@@ -40,6 +45,18 @@ async function timeClick(page: Page, button: string, ready: 'output' | 'editor')
 
 async function waitForRunEnd(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('lfg-playground')?.getAttribute('data-state') === 'done');
+}
+
+/** A `#code/` link to PAGE holding its example's before.ts with one line added: shared code, not the example. */
+async function sharedLinkFor(browser: import('playwright-core').Browser, origin: string): Promise<string> {
+  const page = await browser.newPage();
+  await page.goto(`${origin}${PAGE}`, { waitUntil: 'domcontentloaded' });
+  const code = await page.evaluate(() => {
+    const data = JSON.parse(document.querySelector('lfg-playground .lfg-pg-data')?.textContent ?? '{}');
+    return String(data.sides.before.typescript);
+  });
+  await page.close();
+  return `${origin}${PAGE}#code/${lzString.compressToEncodedURIComponent(`// Shared from a colleague.\n${code}`)}`;
 }
 
 function median(values: number[]): number {
@@ -98,6 +115,26 @@ export async function measurePlayground(origin: string, executablePath: string):
     await coldPage.waitForSelector('lfg-playground .lfg-pg-controls:not([hidden])');
     figures.runWithoutPrewarmToFirstOutputMs = await timeClick(coldPage, 'run', 'output');
     await coldContext.close();
+
+    // 5. The first Run of a share link's code (code that differs from the example, so the page has
+    //    no build-time JavaScript for it), clicked after the page is idle, as a reader who reads the
+    //    code first would. Then, on another fresh page, the time from that click until the type
+    //    check's diagnostics are on the page (they do not hold the run up).
+    const shared = await sharedLinkFor(browser, origin);
+    const shareContext = await browser.newContext();
+    const sharePage = await shareContext.newPage();
+    await sharePage.goto(shared, { waitUntil: 'load' });
+    await sharePage.waitForLoadState('networkidle');
+    await sharePage.waitForTimeout(500);
+    figures.sharedLinkFirstRunToFirstOutputMs = await timeClick(sharePage, 'run', 'output');
+    await shareContext.close();
+    const checkContext = await browser.newContext();
+    const checkPage = await checkContext.newPage();
+    await checkPage.goto(shared, { waitUntil: 'load' });
+    await checkPage.waitForLoadState('networkidle');
+    await checkPage.waitForTimeout(500);
+    figures.sharedLinkFirstRunToTypeDiagnosticsMs = await timeClick(checkPage, 'run', 'diagnostics');
+    await checkContext.close();
 
     for (const [name, value] of Object.entries(figures)) figures[name] = Math.round(value);
     return figures;

@@ -1,9 +1,11 @@
 /**
- * The Monaco adapter, loaded only when a reader presses Edit (or runs code from a share link, which
- * needs compiling). It loads the editor core, the TypeScript language and a handful of editor
- * features, not monaco-editor's every language; the playground's `lambda-playground` declarations
- * and @types/aws-lambda's Context give completion and errors. Edited code is compiled by Monaco's
- * own TypeScript worker, so the page never downloads a second compiler.
+ * The Monaco adapter, loaded only when a reader presses Edit, or after a Run of code that is not the
+ * example's, to type-check it. It loads the editor core, the TypeScript language and a handful of
+ * editor features, not monaco-editor's every language; the playground's `lambda-playground`
+ * declarations and @types/aws-lambda's Context give completion and errors. The type check
+ * (`checkTypes`) asks Monaco's own TypeScript worker for its diagnostics, with or without an editor
+ * on the page, so the page never downloads a second copy of TypeScript. The code a run executes is
+ * compiled elsewhere (src/components/playground/strip-types.ts), so no Run waits for this module.
  */
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/features/suggest/register';
@@ -29,6 +31,8 @@ import * as typescript from 'monaco-editor/languages/features/typescript/registe
 // Root-relative: TypeScript refuses a specifier that names an @types package, and ?raw is all Vite needs.
 import handlerDeclarations from '/node_modules/@types/aws-lambda/handler.d.ts?raw';
 import playgroundDeclarations from '../runtime/types.d.ts?raw';
+import type { PlaygroundDiagnostic } from './diagnostics.ts';
+import { flattenMessage } from './diagnostics.ts';
 
 export type EditorSide = 'before' | 'after';
 
@@ -37,8 +41,8 @@ export interface PlaygroundEditor {
   show(side: EditorSide): void;
   getValue(side: EditorSide): string;
   setValue(side: EditorSide, code: string): void;
-  /** The side's code compiled to the JavaScript module emulate() runs. */
-  compile(side: EditorSide): Promise<string>;
+  /** Puts the cursor at a 1-based line and column of the side's code, in view, and focuses the editor. */
+  goTo(side: EditorSide, line: number, column: number): void;
   focus(): void;
   /** Follows the page's light or dark theme. */
   setDark(dark: boolean): void;
@@ -88,10 +92,15 @@ function configureTypeScript(): void {
     target: typescript.ScriptTarget.ESNext,
     module: typescript.ModuleKind.ESNext,
     moduleResolution: typescript.ModuleResolutionKind.NodeJs,
-    lib: ['es2023', 'dom', 'dom.iterable'],
+    // File names: Monaco hands these to TypeScript as they are, without tsconfig's mapping of 'dom'
+    // to lib.dom.d.ts, and a bare 'dom' left fetch, console and AbortSignal undeclared.
+    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
     strict: true,
     noEmitOnError: false,
     allowNonTsExtensions: true,
+    // Every file is a module (a Lambda handler file is one), so before.ts and after.ts never share
+    // a global scope even when the reader's code has no import or export (ModuleDetectionKind.Force).
+    moduleDetection: 3,
   });
   defaults.addExtraLib(playgroundDeclarations, 'file:///node_modules/@types/lambda-playground/index.d.ts');
   defaults.addExtraLib(declareContext(), 'file:///node_modules/@types/aws-lambda/index.d.ts');
@@ -113,12 +122,54 @@ async function waitForTypeScriptWorker(): ReturnType<typeof typescript.getTypeSc
   }
 }
 
-export async function createPlaygroundEditor(host: HTMLElement, options: EditorOptions): Promise<PlaygroundEditor> {
+type Models = Record<EditorSide, monaco.editor.ITextModel>;
+let sharedModels: Models | undefined;
+
+/** One model per side for the page's playground, shared by the type check and the editor. */
+function modelsFor(code: Record<EditorSide, string>): Models {
   configureTypeScript();
-  const models = {
-    before: monaco.editor.createModel(options.code.before, 'typescript', monaco.Uri.parse('file:///before.ts')),
-    after: monaco.editor.createModel(options.code.after, 'typescript', monaco.Uri.parse('file:///after.ts')),
+  sharedModels ??= {
+    before: monaco.editor.createModel(code.before, 'typescript', monaco.Uri.parse('file:///before.ts')),
+    after: monaco.editor.createModel(code.after, 'typescript', monaco.Uri.parse('file:///after.ts')),
   };
+  for (const side of ['before', 'after'] as const) {
+    if (sharedModels[side].getValue() !== code[side]) sharedModels[side].setValue(code[side]);
+  }
+  return sharedModels;
+}
+
+const CATEGORY = { 0: 'warning', 1: 'error' } as const;
+
+/**
+ * TypeScript's syntax and type diagnostics for one side's code (errors and warnings; suggestions
+ * are the editor's business), with 1-based positions. Loads TypeScript's worker the first time.
+ */
+export async function checkTypes(code: Record<EditorSide, string>, side: EditorSide): Promise<PlaygroundDiagnostic[]> {
+  const model = modelsFor(code)[side];
+  const getWorker = await waitForTypeScriptWorker();
+  const worker = await getWorker(model.uri);
+  const file = model.uri.toString();
+  const found = [...(await worker.getSyntacticDiagnostics(file)), ...(await worker.getSemanticDiagnostics(file))];
+  const diagnostics: PlaygroundDiagnostic[] = [];
+  for (const diagnostic of found) {
+    const category = CATEGORY[diagnostic.category as 0 | 1];
+    if (!category) continue;
+    const position = model.getPositionAt(diagnostic.start ?? 0);
+    diagnostics.push({
+      file: `${side}.ts`,
+      line: position.lineNumber,
+      column: position.column,
+      message: flattenMessage(diagnostic.messageText),
+      code: diagnostic.code,
+      category,
+      source: 'typescript',
+    });
+  }
+  return diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+export async function createPlaygroundEditor(host: HTMLElement, options: EditorOptions): Promise<PlaygroundEditor> {
+  const models = modelsFor(options.code);
   const editor = monaco.editor.create(host, {
     model: models[options.side],
     automaticLayout: true,
@@ -134,28 +185,27 @@ export async function createPlaygroundEditor(host: HTMLElement, options: EditorO
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
   const views = new Map<EditorSide, monaco.editor.ICodeEditorViewState | null>();
   let current = options.side;
-  const getWorker = await waitForTypeScriptWorker();
+  const show = (side: EditorSide) => {
+    if (side === current) return;
+    views.set(current, editor.saveViewState());
+    current = side;
+    editor.setModel(models[side]);
+    const view = views.get(side);
+    if (view) editor.restoreViewState(view);
+  };
+  await waitForTypeScriptWorker();
 
   return {
-    show(side) {
-      if (side === current) return;
-      views.set(current, editor.saveViewState());
-      current = side;
-      editor.setModel(models[side]);
-      const view = views.get(side);
-      if (view) editor.restoreViewState(view);
-    },
+    show,
     getValue: (side) => models[side].getValue(),
     setValue(side, code) {
       models[side].setValue(code);
     },
-    async compile(side) {
-      const uri = models[side].uri;
-      const worker = await getWorker(uri);
-      const output = await worker.getEmitOutput(uri.toString());
-      const file = output.outputFiles.find((entry) => entry.name.endsWith('.js'));
-      if (!file) throw new Error('The TypeScript worker emitted no JavaScript.');
-      return file.text;
+    goTo(side, line, column) {
+      show(side);
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
+      editor.focus();
     },
     focus: () => editor.focus(),
     setDark: (dark) => monaco.editor.setTheme(themeFor(dark)),

@@ -1,10 +1,19 @@
 /**
  * `<lfg-playground>`: enhances the server-rendered playground. Run executes the JavaScript compiled
- * at build time in the emulator's Worker (pre-warmed, so the first result is quick); Edit loads the
- * Monaco adapter; Share and Reset manage the `#code/` link. Everything from the reader's code, its
- * output or a link is set as text, never parsed as HTML.
+ * at build time in the emulator's Worker (pre-warmed, so the first result is quick); code the reader
+ * changed or a link brought has its types stripped in the compile Worker (compiler.ts) and runs at
+ * once, while TypeScript's own diagnostics are computed after (Monaco's worker) and listed next to
+ * the code; once they are known, code with errors does not run until the reader says "Run anyway".
+ * Edit loads the Monaco adapter; Share and Reset manage the `#code/` link, and a link opened on a
+ * page of several playgrounds scrolls to its own. Everything from the reader's code, its output or
+ * a link is set as text, never parsed as HTML.
  */
 
+import {
+  formatDiagnostic,
+  type PlaygroundDiagnostic,
+  summarizeDiagnostics,
+} from '../../../playground/editor/diagnostics.ts';
 import type { PlaygroundEditor } from '../../../playground/editor/monaco.ts';
 import type { WarmBrowserHost } from '../../../playground/runtime/host-browser.ts';
 import type { EmulationResult, LogFormat } from '../../../playground/runtime/index.ts';
@@ -16,6 +25,33 @@ import { buildTimeline, formatMs, type Timeline } from './timeline';
 type Settings = { timeoutSeconds: number; memoryMb: number };
 
 const SIDES: Side[] = ['before', 'after'];
+/**
+ * How long a Run of changed code, with the editor closed, waits for TypeScript's diagnostics once
+ * its worker has loaded (a warm check of one file takes tens of milliseconds). Before the worker
+ * has loaded nothing waits: the code runs, and the check follows.
+ */
+const TYPE_CHECK_BUDGET_MS = 500;
+
+/** The value, or undefined when it takes longer than `ms`. */
+function within<T>(ms: number, promise: Promise<T>): Promise<T | undefined> {
+  return Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(resolve, ms))]);
+}
+
+/** Loaded once a type check has asked for it: from then on a check is quick. */
+let typeChecker: Promise<typeof import('../../../playground/editor/monaco.ts')> | undefined;
+let typeCheckerReady = false;
+
+function loadTypeChecker() {
+  typeChecker ??= import('../../../playground/editor/monaco.ts').then((module) => {
+    typeCheckerReady = true;
+    return module;
+  });
+  return typeChecker;
+}
+
+function warmCompiler(): void {
+  void import('./compiler').then((compiler) => compiler.warmCompiler());
+}
 /**
  * Lines the output shows at most: a long <pre> costs layout on every batch. The emulator forwards
  * at most DEFAULT_LOG_BUDGET lines of the code's own output per run; the margin keeps the
@@ -131,6 +167,11 @@ class Playground extends HTMLElement {
   #editor: PlaygroundEditor | undefined;
   #editorLoading: Promise<PlaygroundEditor> | undefined;
   #running = false;
+  /** TypeScript's diagnostics per side and code, computed or on their way. */
+  #checks = new Map<string, Promise<PlaygroundDiagnostic[]>>();
+  #checked = new Map<string, PlaygroundDiagnostic[]>();
+  /** The side whose diagnostics the list shows. */
+  #diagnosticsSide: Side | undefined;
   /** Set when another site frames the page: Run stays off. */
   #framedBy: string | undefined;
   #output!: HTMLElement;
@@ -141,6 +182,9 @@ class Playground extends HTMLElement {
   #timeout!: HTMLInputElement;
   #memory!: HTMLSelectElement;
   #logFormat!: HTMLSelectElement;
+  #diagnosticsSummary!: HTMLElement;
+  #diagnosticsList!: HTMLOListElement;
+  #runAnywayButton!: HTMLButtonElement;
 
   connectedCallback(): void {
     if (this.#data) return;
@@ -158,6 +202,9 @@ class Playground extends HTMLElement {
     this.#timeout = must(this, 'input[name="timeout"]');
     this.#memory = must(this, 'select[name="memory"]');
     this.#logFormat = must(this, 'select[name="log-format"]');
+    this.#diagnosticsSummary = must(this, '.lfg-pg-diagnostics-summary');
+    this.#diagnosticsList = must(this, '.lfg-pg-diagnostics ol');
+    this.#runAnywayButton = must(this, '[data-action="run-anyway"]');
 
     this.#setUpTabs();
     must<HTMLElement>(this, '.lfg-pg-controls').hidden = false;
@@ -167,8 +214,11 @@ class Playground extends HTMLElement {
       return;
     }
     this.addEventListener('click', (event) => {
-      const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
+      const target = (event.target as Element).closest<HTMLElement>('[data-action]');
+      const action = target?.dataset.action;
       if (action === 'run') void this.run();
+      else if (action === 'run-anyway') void this.run({ anyway: true });
+      else if (action === 'diagnostic' && target) void this.#goToDiagnostic(target);
       else if (action === 'edit') void this.openEditor();
       else if (action === 'share') void this.share();
       else if (action === 'reset') this.reset();
@@ -184,6 +234,9 @@ class Playground extends HTMLElement {
     // Pre-warm the emulator's Worker before the reader clicks Run, when the page is idle.
     this.#runButton.addEventListener('pointerenter', warmRuntime);
     this.#runButton.addEventListener('focus', warmRuntime);
+    // The compile Worker too, for code that is not the example's (cheap: a small script).
+    this.#runButton.addEventListener('pointerenter', warmCompiler, { once: true });
+    this.#runButton.addEventListener('focus', warmCompiler, { once: true });
     whenIdle(warmRuntime);
     new MutationObserver(() => this.#editor?.setDark(isDark())).observe(document.documentElement, {
       attributeFilter: ['data-theme'],
@@ -252,6 +305,7 @@ class Playground extends HTMLElement {
       tab.tabIndex = selected ? 0 : -1;
     }
     for (const name of SIDES) this.#panel(name).hidden = name !== side;
+    if (this.#diagnosticsSide !== undefined && this.#diagnosticsSide !== side) this.#clearDiagnostics();
     const settings = this.#settings[side];
     this.#timeout.value = String(settings.timeoutSeconds);
     this.#memory.value = String(settings.memoryMb);
@@ -285,6 +339,7 @@ class Playground extends HTMLElement {
     if (!location.hash.startsWith('#code/')) return;
     const { describeSharedCodeProblem, isSharedFor, readSharedLink, readSharedSide } = await import('./share');
     if (!isSharedFor(location.search, this.#data.id, document.querySelectorAll('lfg-playground').length)) return;
+    this.#revealFromLink();
     const read = readSharedLink(location.hash);
     if (!read.ok) {
       const message = describeSharedCodeProblem(read.problem, location.hash.length - '#code/'.length);
@@ -300,6 +355,40 @@ class Playground extends HTMLElement {
       'This code came from a shared link. It has not run: press Run to run it, or Reset for the example.',
     );
     this.selectSide(side);
+    whenIdle(warmCompiler);
+  }
+
+  /**
+   * Brings the playground a link was made for into view: on an entry page it can be the fifth of
+   * five, thousands of pixels down, or folded in a <details>. Opens every enclosing <details>,
+   * scrolls its section to the top, marks it and moves focus to the line that says where the code
+   * came from. Scrolls once more after the page's load event, unless the reader has scrolled.
+   */
+  #revealFromLink(): void {
+    for (let details = this.closest('details'); details; details = details.parentElement?.closest('details') ?? null) {
+      details.open = true;
+    }
+    this.dataset.shared = 'true';
+    const banner = must<HTMLElement>(this, '.lfg-pg-from-link');
+    banner.hidden = false;
+    const target = this.closest<HTMLElement>('.lfg-entry-playground') ?? this;
+    target.scrollIntoView({ block: 'start' });
+    banner.focus({ preventScroll: true });
+    if (document.readyState === 'complete') return;
+    let readerMoved = false;
+    const moved = () => {
+      readerMoved = true;
+    };
+    for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) {
+      window.addEventListener(type, moved, { once: true, passive: true });
+    }
+    window.addEventListener(
+      'load',
+      () => {
+        if (!readerMoved) target.scrollIntoView({ block: 'start' });
+      },
+      { once: true },
+    );
   }
 
   #setStatus(text: string): void {
@@ -311,6 +400,7 @@ class Playground extends HTMLElement {
       this.#editButton.disabled = true;
       this.#setStatus('Loading the editor…');
       const { createPlaygroundEditor } = await import('../../../playground/editor/monaco.ts');
+      warmCompiler();
       const wrapper = must<HTMLElement>(this, '.lfg-pg-editor');
       this.#panel(this.#side).append(wrapper);
       wrapper.hidden = false;
@@ -339,15 +429,107 @@ class Playground extends HTMLElement {
     }
   }
 
-  /** The side's JavaScript: compiled at build time when the code is the example's, else by the editor. */
-  async #compile(side: Side): Promise<string> {
-    const code = this.#editor ? this.#editor.getValue(side) : this.#code[side];
-    if (code === this.#data.sides[side].typescript) return this.#data.sides[side].javascript;
-    const editor = this.#editor ?? (await this.openEditor());
-    return editor.compile(side);
+  /** The TypeScript the side holds now: the editor's, or the example's or a link's. */
+  #source(side: Side): string {
+    return this.#editor ? this.#editor.getValue(side) : this.#code[side];
   }
 
-  async run(): Promise<void> {
+  /** TypeScript's diagnostics for this code, computed once (Monaco's TypeScript worker). */
+  #typeCheck(side: Side, source: string): Promise<PlaygroundDiagnostic[]> {
+    const key = `${side}\n${source}`;
+    let check = this.#checks.get(key);
+    if (!check) {
+      const code = this.#editor
+        ? { before: this.#editor.getValue('before'), after: this.#editor.getValue('after') }
+        : { ...this.#code };
+      code[side] = source;
+      check = loadTypeChecker().then(({ checkTypes }) => checkTypes(code, side));
+      check.then(
+        (diagnostics) => this.#checked.set(key, diagnostics),
+        () => this.#checks.delete(key),
+      );
+      this.#checks.set(key, check);
+    }
+    return check;
+  }
+
+  /** Checks the code after (or while) it runs, and lists what TypeScript found when it is ready. */
+  async #checkInBackground(side: Side, source: string, ran: boolean): Promise<void> {
+    this.dataset.diagnostics = 'pending';
+    try {
+      const diagnostics = await this.#typeCheck(side, source);
+      // The reader moved on (another side, other code): the list would describe code not on screen.
+      if (this.#side !== side || this.#source(side) !== source) return;
+      const errors = diagnostics.some((diagnostic) => diagnostic.category === 'error');
+      // Held back for a syntax error TypeScript does not see: the transpiler's word stands.
+      if (!ran && !errors) {
+        this.dataset.diagnostics = 'syntax';
+        return;
+      }
+      this.#showDiagnostics(side, diagnostics, ran);
+    } catch (error) {
+      this.#diagnosticsSummary.textContent = `The type check could not run: ${(error as Error).message}`;
+      this.dataset.diagnostics = 'failed';
+    }
+  }
+
+  #showDiagnostics(side: Side, diagnostics: readonly PlaygroundDiagnostic[], ran: boolean): void {
+    this.#diagnosticsSide = side;
+    const file = `${side}.ts`;
+    this.#diagnosticsSummary.textContent = summarizeDiagnostics(diagnostics, { file, ran });
+    this.#diagnosticsList.replaceChildren(
+      ...diagnostics.map((diagnostic) => {
+        const item = document.createElement('li');
+        item.dataset.category = diagnostic.category;
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.action = 'diagnostic';
+        button.dataset.side = side;
+        button.dataset.line = String(diagnostic.line);
+        button.dataset.column = String(diagnostic.column);
+        button.textContent = formatDiagnostic(diagnostic);
+        button.title = `Move the editor's cursor to line ${diagnostic.line}, column ${diagnostic.column}`;
+        item.append(button);
+        return item;
+      }),
+    );
+    this.#diagnosticsList.hidden = diagnostics.length === 0;
+    const errors = diagnostics.some((diagnostic) => diagnostic.category === 'error');
+    this.#runAnywayButton.hidden = ran || !errors;
+    this.dataset.diagnostics = diagnostics.every((diagnostic) => diagnostic.source === 'typescript')
+      ? 'checked'
+      : 'syntax';
+  }
+
+  #clearDiagnostics(): void {
+    this.#diagnosticsSide = undefined;
+    this.#diagnosticsSummary.textContent = '';
+    this.#diagnosticsList.replaceChildren();
+    this.#diagnosticsList.hidden = true;
+    this.#runAnywayButton.hidden = true;
+    delete this.dataset.diagnostics;
+  }
+
+  /** A diagnostic's button: the editor's cursor goes to its line and column (the editor loads first if needed). */
+  async #goToDiagnostic(button: HTMLElement): Promise<void> {
+    const side = button.dataset.side as Side;
+    const line = Number(button.dataset.line);
+    const column = Number(button.dataset.column);
+    const editor = this.#editor ?? (await this.openEditor());
+    if (this.#side !== side) this.selectSide(side);
+    editor.goTo(side, line, column);
+  }
+
+  /**
+   * Runs the selected side. The example's code runs the JavaScript compiled at build time. Other
+   * code has its types stripped at once; it does not run when it does not parse, or when TypeScript
+   * reports errors for it (known from an earlier run, checked first when the editor is open, or
+   * ready within TYPE_CHECK_BUDGET_MS once the checker has loaded), unless `anyway`: then the
+   * diagnostics are listed with a "Run anyway" button. Otherwise it runs, and the type check
+   * follows: a link's code opened without the editor runs on the first click, without waiting for
+   * TypeScript to load.
+   */
+  async run({ anyway = false }: { anyway?: boolean } = {}): Promise<void> {
     if (this.#running || this.#framedBy !== undefined) return;
     this.#running = true;
     this.#runButton.setAttribute('aria-disabled', 'true');
@@ -355,12 +537,49 @@ class Playground extends HTMLElement {
     const side = this.#side;
     this.#readSettings();
     const settings = this.#settings[side];
+    const source = this.#source(side);
+    const isExample = source === this.#data.sides[side].typescript;
+    let checkAfterRun = false;
+    let blocked = false;
     this.#output.replaceChildren();
     this.#timeline.replaceChildren();
     this.#setStatus(`Running ${side}.ts…`);
     const printer = createBatchedPrinter(this.#output);
+    const runtimeReady = loadRuntime();
+    runtimeReady.catch(() => undefined);
     try {
-      const [code, { host, emulate }] = await Promise.all([this.#compile(side), loadRuntime()]);
+      let code = this.#data.sides[side].javascript;
+      if (isExample) {
+        this.#clearDiagnostics();
+      } else {
+        const { compileTypeScript } = await import('./compiler');
+        const stripped = await compileTypeScript(source, `${side}.ts`);
+        const key = `${side}\n${source}`;
+        const check = () => this.#typeCheck(side, source).catch(() => undefined);
+        // With the editor open its TypeScript worker is warm: the check is quick, and what the reader
+        // typed is checked before it runs. Without it, a loaded checker gets a short budget.
+        const known =
+          this.#checked.get(key) ??
+          (this.#editor ? await check() : typeCheckerReady ? await within(TYPE_CHECK_BUDGET_MS, check()) : undefined);
+        const typeErrors = (known ?? []).filter((diagnostic) => diagnostic.category === 'error');
+        // TypeScript's own words when it has spoken and found errors; else the transpiler's syntax error.
+        const problems = typeErrors.length > 0 ? (known ?? []) : stripped.ok ? [] : [stripped.diagnostic];
+        if (problems.length > 0 && !anyway) {
+          blocked = true;
+          this.#showDiagnostics(side, problems, false);
+          this.#setStatus(`${side}.ts has not run: see the problems above the Run button.`);
+          if (!known) void this.#checkInBackground(side, source, false);
+          return;
+        }
+        if (known) this.#showDiagnostics(side, known, true);
+        else {
+          this.#clearDiagnostics();
+          checkAfterRun = true;
+        }
+        // Code that does not parse runs as it is, so the runtime reports it as Lambda would.
+        code = stripped.ok ? stripped.javascript : source;
+      }
+      const { host, emulate } = await runtimeReady;
       const result = await emulate(
         {
           ...this.#data.sides[side].options,
@@ -383,8 +602,9 @@ class Playground extends HTMLElement {
     } finally {
       this.#running = false;
       this.#runButton.removeAttribute('aria-disabled');
-      this.dataset.state = 'done';
+      this.dataset.state = blocked ? 'blocked' : 'done';
     }
+    if (checkAfterRun) void this.#checkInBackground(side, source, true);
   }
 
   #renderTimeline({ rows, totalMs }: Timeline): void {
@@ -457,6 +677,9 @@ class Playground extends HTMLElement {
     history.replaceState(null, '', url);
     this.#output.replaceChildren();
     this.#timeline.replaceChildren();
+    this.#clearDiagnostics();
+    delete this.dataset.shared;
+    must<HTMLElement>(this, '.lfg-pg-from-link').hidden = true;
     this.selectSide(this.#side);
     this.#setStatus('Restored the example code and settings.');
   }
