@@ -6,7 +6,7 @@
  * README.md ("Semantics AWS does not document").
  */
 
-import { parseCsv } from '../lookup/csv';
+import { parseCsv } from '../lookup/csv.ts';
 import type { Command, Expr, Projection, Query } from './ast.ts';
 import type { Value } from './functions.ts';
 import * as functions from './functions.ts';

@@ -20,7 +20,7 @@ import { renderChart, renderProblems, renderSegments, renderTable } from './dom'
 import { highlightQuery } from './highlight';
 import type { LogSource, RunRequest, RunResponse } from './messages';
 import { formatBytes, formatUsd, insightsPrice, scanCostUsd } from './pricing';
-import { binColumn, chartLayout, isRegion, numericColumns, sampleLogs, splitLogGroups } from './view';
+import { binColumn, chartLayout, isRegion, numericColumns, splitLogGroups } from './view';
 
 /** Validation waits for a pause in typing, so messages do not flicker under the reader's fingers. */
 const validateDelayMs = 250;
@@ -325,7 +325,7 @@ class InsightsBuilder extends HTMLElement {
     const query = this.#query.value;
     say('Running…');
     const started = performance.now();
-    const source: LogSource = pasting ? { kind: 'paste', text: pasted } : { kind: 'sample', ...sampleLogs };
+    const source: LogSource = pasting ? { kind: 'paste', text: pasted } : { kind: 'sample' };
     const unchanged =
       this.#sent?.kind === source.kind &&
       (source.kind === 'sample' || (this.#sent.kind === 'paste' && this.#sent.text === source.text));

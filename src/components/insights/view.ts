@@ -133,9 +133,6 @@ export function chartLayout(
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** The bundled sample: always the same logs (fixed seed), generated in the page when first run. */
-export const sampleLogs = { seed: 20_240_304, invocations: 3000 } as const;
-
 /** The console's relative ranges the builder offers, in seconds. */
 export const relativeRanges: readonly { seconds: number; label: string }[] = [
   { seconds: 300, label: 'Last 5 minutes' },
