@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateSampleLogs, getTemplate, parseLambdaLogs, parseQuery, type Query, runQuery } from '../../insights';
-import { builderUrl } from './links';
+import { builderUrl, entryBuilderUrl, findOrigin, type QueryOrigin, queryFingerprint } from './links';
 import { formatBytes, formatUsd, isBelowCent, scanCostUsd } from './pricing';
 import {
   binColumn,
@@ -170,5 +170,34 @@ describe('helpers', () => {
     expect(url.startsWith('/insights/?q=')).toBe(true);
     expect(new URL(url, 'http://x').searchParams.get('q')).toBe(query);
     expect(builderUrl('limit 5', '/guide/')).toBe('/guide/insights/?q=limit%205');
+  });
+
+  it('adds the entry to a builder link and finds the query it came from', () => {
+    const url = entryBuilderUrl('task-timed-out', 'fields @message\n| limit 5\n', '/');
+    expect(url).toBe('/insights/?q=fields%20%40message%0A%7C%20limit%205&from=task-timed-out');
+    const origins: QueryOrigin[] = [
+      {
+        entry: 'a',
+        entryTitle: 'A',
+        href: '/errors/a/#insights',
+        queries: [{ title: 'qa', fingerprint: queryFingerprint('limit 5') }],
+      },
+      {
+        entry: 'b',
+        entryTitle: 'B',
+        href: '/errors/b/#insights',
+        queries: [
+          { title: 'qb', fingerprint: queryFingerprint('limit 5') },
+          { title: 'qc', fingerprint: queryFingerprint('limit 6') },
+        ],
+      },
+    ];
+    expect(queryFingerprint(' limit 5\n')).toBe(queryFingerprint('limit 5'));
+    expect(queryFingerprint('limit 5')).not.toBe(queryFingerprint('limit 6'));
+    expect(findOrigin(origins, 'limit 5', 'b')).toEqual({ origin: origins[1], queryTitle: 'qb' });
+    expect(findOrigin(origins, 'limit 6', null)).toEqual({ origin: origins[1], queryTitle: 'qc' });
+    expect(findOrigin(origins, 'limit 7', 'a')).toEqual({ origin: origins[0] });
+    expect(findOrigin(origins, 'limit 7', null)).toBeUndefined();
+    expect(findOrigin(origins, 'limit 5', 'no-such-entry')).toBeUndefined();
   });
 });
