@@ -248,7 +248,7 @@ function cloudTrail(entries: EntryMessages[], start: number): Block {
 export async function generateSampleLogLines(entries: EntryMessages[] = readEntries()): Promise<string[]> {
   const minute = 60_000;
   const blocks: Block[] = [
-    ...(await run('orders', healthyHandler, sqsBatches(1, 60, true), ORIGIN, { seed: 1 })),
+    ...(await run('orders', healthyHandler, sqsBatches(1, 60, true), ORIGIN, { seed: 1, idleMs: 60_000 })),
     ...(await run('orders-legacy', healthyHandler, sqsBatches(2, 30, true), ORIGIN + 2 * minute, {
       seed: 2,
       logFormat: 'text-legacy',

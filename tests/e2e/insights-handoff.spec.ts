@@ -152,6 +152,7 @@ for (const viewport of viewports) {
     });
 
     test('code copy buttons on an entry (queries, alarms, runbook) answer a refused clipboard', async ({ page }) => {
+      test.setTimeout(90_000);
       await denyClipboard(page);
       await page.goto(sitePath('/errors/task-timed-out/'));
       // Secondary material may be collapsed: open it, as a reader would to copy from it.

@@ -82,7 +82,7 @@ test.describe('the Logs Insights query builder', () => {
 
   test('the console link carries the query, log groups, Region and time range', async ({ page }) => {
     await open(page);
-    await page.getByRole('radio', { name: 'Timeouts' }).check();
+    await page.getByRole('radio', { name: 'Timeouts', exact: true }).check();
     await page.getByLabel('Log groups (one per line)').fill('/aws/lambda/orders\n/aws/lambda/payments');
     await page.getByLabel('Time range').selectOption({ label: 'Last 3 hours' });
     await page.getByLabel('Region').fill('eu-west-1');
@@ -208,7 +208,7 @@ test.describe('the Logs Insights query builder', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await open(page);
     await page.getByRole('button', { name: 'Copy query' }).click();
-    await expect(page.locator('[data-iq-copy-status]')).toHaveText(/copied|selected/);
+    await expect(page.locator('[data-iq-copy-status]')).toHaveText(/Copied|selected/);
   });
 
   test('has no axe violations, before and after a run with a chart', async ({ page }) => {

@@ -38,7 +38,6 @@ class InsightsBuilder extends HTMLElement {
   #problems!: HTMLElement;
   #consoleLink!: HTMLAnchorElement;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #copyTimer: ReturnType<typeof setTimeout> | undefined;
   #problem: Diagnostic | undefined;
   #announced = '';
   #runs = 0;
@@ -118,7 +117,7 @@ class InsightsBuilder extends HTMLElement {
    */
   #showHandOff(query: string, from: string | null) {
     const note = this.querySelector<HTMLElement>('[data-iq-origin]');
-    const data = this.querySelector('script[data-iq-origins]')?.textContent;
+    const data = document.querySelector('script[data-iq-origins]')?.textContent;
     let origins: QueryOrigin[] = [];
     try {
       origins = data ? (JSON.parse(data) as QueryOrigin[]) : [];
@@ -297,18 +296,10 @@ class InsightsBuilder extends HTMLElement {
       if (!status) return;
       status.textContent = '';
       status.dataset.state = kind;
-      // Emptied first, so a second copy is announced again; cleared later so old news does not linger.
+      // Emptied first, so a second copy is announced again.
       requestAnimationFrame(() => {
         status.textContent = text;
       });
-      clearTimeout(this.#copyTimer);
-      this.#copyTimer = setTimeout(
-        () => {
-          status.textContent = '';
-          delete status.dataset.state;
-        },
-        kind === 'done' ? 4000 : 15_000,
-      );
     };
     try {
       await navigator.clipboard.writeText(this.#query.value);
