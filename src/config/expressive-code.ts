@@ -1,6 +1,7 @@
 import type { StarlightExpressiveCodeOptions } from '@astrojs/starlight/expressive-code';
 import type { LanguageRegistration } from 'shiki';
 import { cwlInsightsGrammar } from '../insights/grammar.ts';
+import { copyFeedback } from './expressive-code-copy.ts';
 
 /**
  * Expressive Code settings, shared by Markdown code fences and the `<Code>` component (which reads
@@ -12,6 +13,8 @@ export const expressiveCode: StarlightExpressiveCodeOptions = {
   // focusable to be read from the keyboard (axe: scrollable-region-focusable), and wrapped code
   // reads better on a phone.
   defaultProps: { wrap: true },
+  // The copy button's missing message when the browser refuses the clipboard.
+  plugins: [copyFeedback()],
   shiki: {
     // Our grammar type lists only the fields we set; Shiki's registration type is wider.
     langs: [cwlInsightsGrammar as LanguageRegistration],

@@ -6,7 +6,7 @@
  * README.md ("Semantics AWS does not document").
  */
 
-import { parseCsv } from '../lookup/csv';
+import { parseCsv } from '../lookup/csv.ts';
 import type { Command, Expr, Projection, Query } from './ast.ts';
 import type { Value } from './functions.ts';
 import * as functions from './functions.ts';
@@ -23,10 +23,31 @@ export type QueryResult =
       columns: string[];
       /** One object per row, keyed by column; datetimes are formatted `YYYY-MM-DD HH:mm:ss.SSS` (UTC). */
       rows: Row[];
-      statistics: { recordsScanned: number; recordsMatched: number };
+      statistics: { recordsScanned: number; recordsMatched: number; stages: Stage[] };
       warnings: Diagnostic[];
     }
   | { ok: false; errors: Diagnostic[] };
+
+/**
+ * One command of the query as it ran: how many records went in and came out. A query that returns
+ * nothing can then say which command removed every event (`filter … matched 0 of 240 events`).
+ */
+export interface Stage {
+  kind: Command['kind'];
+  /** The command as written in the query. */
+  text: string;
+  start: number;
+  end: number;
+  before: number;
+  after: number;
+  /** For a filter of `a and b …` that nothing passed: how many records each condition alone matched. */
+  conditions?: { text: string; matched: number }[];
+}
+
+/** The conditions of `a and b and c`, left to right. */
+function conjuncts(expr: Expr): Expr[] {
+  return expr.kind === 'binary' && expr.op === 'and' ? [...conjuncts(expr.left), ...conjuncts(expr.right)] : [expr];
+}
 
 /** CloudWatch returns at most this many rows when the query has no `limit`. */
 export const DEFAULT_ROW_LIMIT = 10_000;
@@ -1339,7 +1360,7 @@ export function evaluate(
   events: readonly LogEvent[],
   parent?: Context,
   options: EvaluateOptions = {},
-): { columns: string[]; rows: Row[]; matched: number; records: Rec[]; warnings: Diagnostic[] } {
+): { columns: string[]; rows: Row[]; matched: number; records: Rec[]; warnings: Diagnostic[]; stages: Stage[] } {
   const saved = context;
   try {
     if (parent) context = parent;
@@ -1364,8 +1385,10 @@ function run(query: Query): {
   matched: number;
   records: Rec[];
   warnings: Diagnostic[];
+  stages: Stage[];
 } {
   let records = context.events.slice() as Rec[];
+  const stages: Stage[] = [];
   const datetimeFields = new Set(['@timestamp', '@ingestionTime']);
   let fieldColumns: string[] = [];
   let statsColumns: string[] | null = null;
@@ -1380,6 +1403,8 @@ function run(query: Query): {
   const currentColumns = () => displayColumns ?? [...(statsColumns ?? []), ...fieldColumns];
 
   for (const command of query.commands) {
+    const before = records.length;
+    let conditions: Stage['conditions'];
     switch (command.kind) {
       case 'fields':
       case 'display': {
@@ -1392,7 +1417,17 @@ function run(query: Query): {
       }
       case 'filter': {
         const f = compile(command.expr);
+        const input = records;
         records = records.filter((r) => isTruthy(f(r)));
+        // Nothing passed: count each `and` condition alone, so the reader learns which one removed every event.
+        if (records.length === 0 && input.length > 0 && command.expr.kind === 'binary' && command.expr.op === 'and')
+          conditions = conjuncts(command.expr).map((expr) => {
+            const g = compile(expr);
+            return {
+              text: query.text.slice(expr.start, expr.end).trim(),
+              matched: input.reduce((n, r) => n + (isTruthy(g(r)) ? 1 : 0), 0),
+            };
+          });
         break;
       }
       case 'parse':
@@ -1507,6 +1542,9 @@ function run(query: Query): {
         if (command.mark) addColumns(['_outlier']);
         break;
     }
+    const { kind, start, end } = command;
+    const text = query.text.slice(start, end).trim();
+    stages.push({ kind, text, start, end, before, after: records.length, ...(conditions ? { conditions } : {}) });
   }
 
   const columns = [
@@ -1527,7 +1565,7 @@ function run(query: Query): {
     }
     return row;
   });
-  return { columns, rows, matched: matched ?? records.length, records, warnings: context.warnings };
+  return { columns, rows, matched: matched ?? records.length, records, warnings: context.warnings, stages };
 }
 
 /** Parses and runs a query. Never throws: an invalid query gives `{ ok: false, errors }`. */
@@ -1536,12 +1574,12 @@ export function runQuery(queryText: string, events: readonly LogEvent[], options
   if (!parsed.ok) return parsed;
   try {
     const list = Array.isArray(events) ? events : [];
-    const { columns, rows, matched, warnings } = evaluate(parsed.query, list, undefined, options);
+    const { columns, rows, matched, warnings, stages } = evaluate(parsed.query, list, undefined, options);
     return {
       ok: true,
       columns,
       rows,
-      statistics: { recordsScanned: list.length, recordsMatched: matched },
+      statistics: { recordsScanned: list.length, recordsMatched: matched, stages },
       warnings: [...parsed.warnings, ...warnings],
     };
   } catch (error) {

@@ -19,6 +19,7 @@ export {
   type QueryResult,
   type Row,
   runQuery,
+  type Stage,
 } from './evaluate.ts';
 export type { Value } from './functions.ts';
 export { cwlInsightsGrammar } from './grammar.ts';

@@ -5,7 +5,7 @@
  * JSON log format (one object per line).
  */
 
-import { parseCsv } from '../lookup/csv';
+import { parseCsv } from '../lookup/csv.ts';
 import type { Value } from './functions.ts';
 
 export interface LogEvent {

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { builderUrl } from '../../src/components/insights/links';
+import { builderUrl, entryBuilderUrl } from '../../src/components/insights/links';
 import { consoleUrl, getTemplate } from '../../src/insights';
 import { expectNoAxeViolations, readEntries, sitePath } from './support';
 
@@ -55,7 +55,7 @@ test.describe('the Logs Insights query builder', () => {
     await page.getByLabel('Column to chart').selectOption('coldStarts');
     await expect(page.locator('.lfg-iq-chart figcaption')).toContainText('Line chart of coldStarts');
     // The cost hint is computed from the size of the logs the query read.
-    await expect(page.locator('[data-iq-cost]')).toContainText(/a query over [\d.]+ MB of logs/);
+    await expect(page.locator('[data-iq-cost]')).toContainText(/a query over [\d.]+ (kB|MB) of logs/);
   });
 
   test('reports an invalid query with its line and column and moves the caret there', async ({ page }) => {
@@ -82,7 +82,7 @@ test.describe('the Logs Insights query builder', () => {
 
   test('the console link carries the query, log groups, Region and time range', async ({ page }) => {
     await open(page);
-    await page.getByRole('radio', { name: 'Timeouts' }).check();
+    await page.getByRole('radio', { name: 'Timeouts', exact: true }).check();
     await page.getByLabel('Log groups (one per line)').fill('/aws/lambda/orders\n/aws/lambda/payments');
     await page.getByLabel('Time range').selectOption({ label: 'Last 3 hours' });
     await page.getByLabel('Region').fill('eu-west-1');
@@ -208,7 +208,7 @@ test.describe('the Logs Insights query builder', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await open(page);
     await page.getByRole('button', { name: 'Copy query' }).click();
-    await expect(page.locator('[data-iq-copy-status]')).toHaveText(/copied|selected/);
+    await expect(page.locator('[data-iq-copy-status]')).toHaveText(/Copied|selected/);
   });
 
   test('has no axe violations, before and after a run with a chart', async ({ page }) => {
@@ -278,7 +278,7 @@ test.describe('the Logs Insights query builder', () => {
     // Click 1: "Open in builder" under the entry's first query; click 2: Run.
     await page.goto(sitePath('/errors/task-timed-out/'));
     const link = page.getByRole('link', { name: /^Open in builder/ }).first();
-    await expect(link).toHaveAttribute('href', builderUrl(query, base));
+    await expect(link).toHaveAttribute('href', entryBuilderUrl('task-timed-out', query, base));
     await link.click();
     await expect(queryBox(page)).toHaveValue(query.trim());
     await page.getByRole('button', { name: 'Run query' }).click();

@@ -16,11 +16,12 @@ import {
   type TemplateValues,
   type TimeRange,
 } from '../../insights';
-import { renderChart, renderProblems, renderSegments, renderTable } from './dom';
+import { element, renderChart, renderProblems, renderSegments, renderTable } from './dom';
 import { highlightQuery } from './highlight';
+import { findOrigin, type QueryOrigin } from './links';
 import type { LogSource, RunRequest, RunResponse } from './messages';
-import { formatBytes, formatUsd, insightsPrice, scanCostUsd } from './pricing';
-import { binColumn, chartLayout, isRegion, numericColumns, sampleLogs, splitLogGroups } from './view';
+import { formatBytes, formatUsd, insightsPrice, isBelowCent, scanCostUsd } from './pricing';
+import { binColumn, chartLayout, explainEmpty, isRegion, numericColumns, splitLogGroups } from './view';
 
 /** Validation waits for a pause in typing, so messages do not flicker under the reader's fingers. */
 const validateDelayMs = 250;
@@ -95,17 +96,54 @@ class InsightsBuilder extends HTMLElement {
     });
 
     // `?q=` opens the builder on that query. It only ever becomes the textarea's value.
-    const fromUrl = new URLSearchParams(location.search).get('q');
+    const params = new URLSearchParams(location.search);
+    const fromUrl = params.get('q');
     if (fromUrl !== null && fromUrl.trim() !== '') {
       const own = this.querySelector<HTMLInputElement>('input[name="template"][value=""]');
       if (own) own.checked = true;
       this.#showParameters(undefined);
       this.#setQuery(fromUrl);
+      this.#showHandOff(fromUrl, params.get('from'));
     } else {
       this.#applyTemplate();
     }
     this.#showRange();
     this.#ensureWorker();
+  }
+
+  /**
+   * A query handed over by a link lands in view: the editor is scrolled to and focused, and a note
+   * above it says where it came from, with a link back to that entry's queries.
+   */
+  #showHandOff(query: string, from: string | null) {
+    const note = this.querySelector<HTMLElement>('[data-iq-origin]');
+    const data = document.querySelector('script[data-iq-origins]')?.textContent;
+    let origins: QueryOrigin[] = [];
+    try {
+      origins = data ? (JSON.parse(data) as QueryOrigin[]) : [];
+    } catch {
+      origins = [];
+    }
+    const found = findOrigin(origins, query, from);
+    if (note) {
+      if (found) {
+        const link = element('a', { text: found.origin.entryTitle, attributes: { href: found.origin.href } });
+        note.replaceChildren(
+          'Loaded from ',
+          link,
+          found.queryTitle ? ` — ${found.queryTitle}.` : ' (edited since).',
+          ' Run it below on the sample logs or your own.',
+        );
+      } else {
+        note.textContent = 'Loaded from the link you followed. Run it below on the sample logs or your own.';
+      }
+      note.hidden = false;
+    }
+    // After layout, so the scroll lands where the section ends up; the header offset is in the CSS.
+    requestAnimationFrame(() => {
+      this.querySelector('.lfg-iq-query')?.scrollIntoView({ block: 'start' });
+      this.#query.focus({ preventScroll: true });
+    });
   }
 
   get #template(): QueryTemplate | undefined {
@@ -248,18 +286,31 @@ class InsightsBuilder extends HTMLElement {
     if (hint) hint.hidden = logGroups.length > 0;
   }
 
+  /**
+   * Copies the query and says so next to the button (a status region, so it is also announced).
+   * A browser that refuses the clipboard gets the query selected and the keys to press.
+   */
   async #copy() {
     const status = this.querySelector<HTMLElement>('[data-iq-copy-status]');
-    const say = (text: string) => {
-      if (status) status.textContent = text;
+    const say = (text: string, kind: 'done' | 'blocked') => {
+      if (!status) return;
+      status.textContent = '';
+      status.dataset.state = kind;
+      // Emptied first, so a second copy is announced again.
+      requestAnimationFrame(() => {
+        status.textContent = text;
+      });
     };
     try {
       await navigator.clipboard.writeText(this.#query.value);
-      say('Query copied to the clipboard.');
+      say('Copied: the query is on the clipboard.', 'done');
     } catch {
       this.#query.focus();
       this.#query.select();
-      say('This browser blocked copying: the query is selected, press Ctrl+C (⌘C on a Mac) to copy it.');
+      say(
+        'Copying was blocked by the browser: the query is selected, press Ctrl+C (⌘C on a Mac) to copy it.',
+        'blocked',
+      );
     }
   }
 
@@ -325,7 +376,7 @@ class InsightsBuilder extends HTMLElement {
     const query = this.#query.value;
     say('Running…');
     const started = performance.now();
-    const source: LogSource = pasting ? { kind: 'paste', text: pasted } : { kind: 'sample', ...sampleLogs };
+    const source: LogSource = pasting ? { kind: 'paste', text: pasted } : { kind: 'sample' };
     const unchanged =
       this.#sent?.kind === source.kind &&
       (source.kind === 'sample' || (this.#sent.kind === 'paste' && this.#sent.text === source.text));
@@ -356,11 +407,32 @@ class InsightsBuilder extends HTMLElement {
     }
     const { columns, rows, statistics } = result;
     const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+    const parsed = parseQuery(query);
+    // Warnings the run itself raised (SOURCE on a paste without @log …); parse warnings are listed already.
+    const listed = new Set(parsed.ok ? parsed.warnings.map((w) => w.message) : []);
+    const notes = result.warnings.filter((w) => !listed.has(w.message)).map((w) => ` ${w.message}.`);
+    const matched =
+      `${statistics.recordsMatched.toLocaleString('en-US')} of ` +
+      `${count(statistics.recordsScanned, 'log event')} in ${label} matched.`;
+    if (rows.length === 0) {
+      // No empty table: say which command removed every event, so the reader knows what to change.
+      const why = explainEmpty(statistics.stages, statistics.recordsScanned);
+      const explanation = element('p', {
+        className: 'lfg-iq-empty',
+        text: `No rows. ${why ?? 'The query ran, but no command produced a row.'}`,
+      });
+      results.replaceChildren(explanation);
+      say(`0 rows: ${why ?? matched}${notes.join('')}`);
+      this.#showCost(cost, response.logBytes, label);
+      return;
+    }
     const caption = `Results on ${label}: ${count(rows.length, 'row')}`;
     const nodes: HTMLElement[] = [renderTable(columns, rows, caption)];
-    const parsed = parseQuery(query);
     const bins = parsed.ok ? binColumn(parsed.query) : undefined;
-    if (bins) nodes.push(this.#chartBlock(rows, bins.column, bins.period, numericColumns(columns, rows, bins.column)));
+    const chart = bins
+      ? this.#chartBlock(rows, bins.column, bins.period, numericColumns(columns, rows, bins.column))
+      : undefined;
+    if (chart) nodes.push(chart.block);
     results.replaceChildren(...nodes);
     const rendered = performance.now();
     // Read by bench/insights-browser.ts: the stages of a run, in milliseconds.
@@ -369,32 +441,33 @@ class InsightsBuilder extends HTMLElement {
       roundTripMs: answered - started,
       renderMs: rendered - answered,
     });
-    // Warnings the run itself raised (SOURCE on a paste without @log …); parse warnings are listed already.
-    const listed = new Set(parsed.ok ? parsed.warnings.map((w) => w.message) : []);
-    const notes = result.warnings.filter((w) => !listed.has(w.message)).map((w) => ` ${w.message}.`);
-    say(
-      `${count(rows.length, 'row')}: ${statistics.recordsMatched.toLocaleString('en-US')} of ` +
-        `${count(statistics.recordsScanned, 'log event')} in ${label} matched.` +
-        (bins ? ' A chart follows the table.' : '') +
-        notes.join(''),
-    );
+    // The status promises a chart only when one was drawn, and otherwise says why there is none.
+    const chartNote = !chart ? '' : chart.drawn ? ' A chart follows the table.' : ` ${chart.block.textContent}`;
+    say(`${count(rows.length, 'row')}: ${matched}${chartNote}${notes.join('')}`);
     this.#showCost(cost, response.logBytes, label);
   }
 
-  #chartBlock(rows: readonly Row[], time: string, period: string, columns: string[]): HTMLElement {
+  /** The chart under the table; `drawn` is false when the block only says why nothing can be charted. */
+  #chartBlock(
+    rows: readonly Row[],
+    time: string,
+    period: string,
+    columns: string[],
+  ): { block: HTMLElement; drawn: boolean } {
     const block = document.createElement('div');
     block.className = 'lfg-iq-chart-block';
     if (columns.length === 0) {
-      block.textContent = 'No numeric column to chart.';
-      return block;
+      block.textContent = `No chart: no column besides ${time} holds numbers.`;
+      return { block, drawn: false };
     }
     const draw = (column: string) => {
       const layout = chartLayout(rows, time, column, period);
       const chart = layout ? renderChart(layout, this.id || 'lfg-iq') : document.createElement('p');
-      if (!layout) chart.textContent = `No bins with a time and a value of ${column} to chart.`;
+      if (!layout) chart.textContent = `No chart: no bin has both a time and a value of ${column}.`;
       block.querySelector('.lfg-iq-chart, p.lfg-iq-nochart')?.remove();
       if (!layout) chart.className = 'lfg-iq-nochart';
       block.append(chart);
+      return layout !== undefined;
     };
     if (columns.length > 1) {
       const label = document.createElement('label');
@@ -406,8 +479,8 @@ class InsightsBuilder extends HTMLElement {
       label.append(select);
       block.append(label);
     }
-    draw(columns[0] as string);
-    return block;
+    const drawn = draw(columns[0] as string);
+    return { block, drawn };
   }
 
   #showCost(target: HTMLElement, bytes: number, label: string) {
@@ -415,7 +488,8 @@ class InsightsBuilder extends HTMLElement {
     target.replaceChildren();
     const lines = [
       `In CloudWatch, a query over ${formatBytes(bytes)} of logs (the size of ${label}) would cost about ` +
-        `${formatUsd(usd)}: ${formatBytes(bytes)} × ${formatUsd(insightsPrice.perGbScanned)} per GB scanned.`,
+        `${formatUsd(usd)}${isBelowCent(usd) ? ' (less than a cent)' : ''}: ${formatBytes(bytes)} × ` +
+        `${formatUsd(insightsPrice.perGbScanned)} per GB scanned.`,
       'The console charges for every log event in the selected log groups and time range, whatever the query ' +
         'filters out, so the real figure depends on how much your function logs over the range you choose: ' +
         `100 GB scanned costs ${formatUsd(scanCostUsd(100e9))}.`,

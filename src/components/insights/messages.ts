@@ -1,7 +1,7 @@
 import type { QueryResult } from '../../insights';
 
-/** Where a run reads its logs: the bundled sample (generated in the worker) or the reader's paste. */
-export type LogSource = { kind: 'sample'; seed: number; invocations: number } | { kind: 'paste'; text: string };
+/** Where a run reads its logs: the bundled sample (src/insights/sample-logs.generated.ts) or the reader's paste. */
+export type LogSource = { kind: 'sample' } | { kind: 'paste'; text: string };
 
 /** A source, or `previous`: the logs the last run read, so an unchanged paste is not copied again. */
 export type LogSourceRequest = LogSource | { kind: 'previous' };

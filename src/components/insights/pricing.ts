@@ -23,9 +23,21 @@ export function formatBytes(bytes: number): string {
   return `${value.toLocaleString('en-US', { maximumFractionDigits: digits })} ${units[unit]}`;
 }
 
-/** Dollars with two significant digits when below a cent, so tiny amounts do not read as $0.00. */
+/**
+ * Dollars as people write them, never in exponent notation (`1.5e-7` read as a price is noise):
+ * cents from one cent up (`$1,234.50`), and below a cent two significant digits in plain decimals
+ * (`$0.00000015`), so a tiny query's cost and 100 GB's can be compared by their figures. Callers add
+ * "less than a cent" in words (see `isBelowCent`) so nobody has to count zeros.
+ */
 export function formatUsd(usd: number): string {
-  if (usd === 0) return '$0';
-  if (usd < 0.01) return `$${usd.toPrecision(2).replace(/0+$/, '')}`;
+  if (!(usd > 0)) return '$0';
+  if (usd < 0.01) {
+    const digits = Math.min(20, 1 - Math.floor(Math.log10(usd)));
+    return `$${usd.toFixed(digits).replace(/0+$/, '').replace(/\.$/, '')}`;
+  }
   return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
+
+/** True for an amount that rounds to less than a cent: the text then says so in words. */
+export const isBelowCent = (usd: number): boolean =>
+  usd > 0 && Number(formatUsd(usd).slice(1).replaceAll(',', '')) < 0.01;

@@ -4,7 +4,7 @@
  * can backtrack for ever, which the page can then stop by terminating this worker. The parsed
  * logs are kept between runs while the paste is unchanged. Nothing it receives is sent anywhere.
  */
-import { generateSampleLogs, type LogEvent, parseLambdaLogs, runQuery } from '../../insights';
+import { type LogEvent, parseLambdaLogs, runQuery } from '../../insights';
 import type { LogSource, LogSourceRequest, RunRequest, RunResponse } from './messages';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -17,19 +17,23 @@ interface Logs {
 
 let cached: Logs | undefined;
 
+/**
+ * The sample logs (about 300 kB of text) are a chunk of their own, fetched when the worker starts
+ * (with the page), so the page's script stays small and a run still makes no request.
+ */
+const sample = import('../../insights/sample-logs.generated.ts').then((module) => module.sampleLogLines.join('\n'));
+
 /** The same logs as last time? Compares the paste itself: no key string as long as the paste. */
 const same = (a: LogSource, b: LogSource): boolean =>
-  a.kind === 'sample'
-    ? b.kind === 'sample' && a.seed === b.seed && a.invocations === b.invocations
-    : b.kind === 'paste' && a.text === b.text;
+  a.kind === 'sample' ? b.kind === 'sample' : b.kind === 'paste' && a.text === b.text;
 
-function read(source: LogSourceRequest): Logs {
+async function read(source: LogSourceRequest): Promise<Logs> {
   if (source.kind === 'previous') {
     if (!cached) throw new Error('no previous logs in this worker');
     return cached;
   }
   if (cached && same(cached.source, source)) return cached;
-  const text = source.kind === 'sample' ? generateSampleLogs(source.seed, source.invocations) : source.text;
+  const text = source.kind === 'sample' ? await sample : source.text;
   cached = { source, events: parseLambdaLogs(text), bytes: new TextEncoder().encode(text).length };
   return cached;
 }
@@ -38,12 +42,12 @@ function reply(message: RunResponse) {
   self.postMessage(message);
 }
 
-self.addEventListener('message', (event: MessageEvent<RunRequest>) => {
+self.addEventListener('message', async (event: MessageEvent<RunRequest>) => {
   const request = event.data;
   if (request.kind !== 'run') return;
   try {
     const started = performance.now();
-    const logs = read(request.source);
+    const logs = await read(request.source);
     const read_ = performance.now();
     if (logs.events.length === 0) {
       reply({ kind: 'failed', id: request.id, message: 'No log events found in the pasted text.' });

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { generateSampleLogs, getTemplate, parseLambdaLogs, parseQuery, type Query, runQuery } from '../../insights';
-import { builderUrl } from './links';
-import { formatBytes, formatUsd, scanCostUsd } from './pricing';
-import { binColumn, chartLayout, isRegion, numericColumns, parseResultTime, splitLogGroups } from './view';
+import { builderUrl, entryBuilderUrl, findOrigin, type QueryOrigin, queryFingerprint } from './links';
+import { formatBytes, formatUsd, isBelowCent, scanCostUsd } from './pricing';
+import {
+  binColumn,
+  chartLayout,
+  explainEmpty,
+  isRegion,
+  numericColumns,
+  parseResultTime,
+  splitLogGroups,
+} from './view';
 
 const parse = (text: string): Query => {
   const parsed = parseQuery(text);
@@ -69,6 +77,40 @@ describe('chartLayout', () => {
   });
 });
 
+describe('explainEmpty', () => {
+  const events = parseLambdaLogs(generateSampleLogs(7, 60));
+  const explain = (query: string) => {
+    const result = runQuery(query, events);
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+    return { rows: result.rows.length, why: explainEmpty(result.statistics.stages, result.statistics.recordsScanned) };
+  };
+
+  it('names the filter that removed every event and how many it was given', () => {
+    expect(explain('filter @message like /No such line/ | stats count(*) by bin(1h)')).toEqual({
+      rows: 0,
+      why: `The filter @message like /No such line/ matched 0 of ${events.length} events.`,
+    });
+  });
+
+  it('names the condition of an and that matched nothing, or says that each matched some', () => {
+    expect(explain('filter @type = "REPORT" and @message like /Status: nothing/').why).toBe(
+      `The filter @type = "REPORT" and @message like /Status: nothing/ matched 0 of ${events.length} events. ` +
+        'The condition @message like /Status: nothing/ matched none on its own.',
+    );
+    const both = explain('filter @type = "START" and @type = "END"').why;
+    expect(both).toMatch(/^The filter @type = "START" and @type = "END" matched 0 of \d+ events\. Each condition/);
+    expect(both).toMatch(/@type = "START": [1-9]\d*; @type = "END": [1-9]\d*/);
+  });
+
+  it('counts what reached a later command, and is silent when nothing was emptied', () => {
+    const later = explain('filter @type = "REPORT" | filter @duration > 1e9');
+    const reports = events.filter((e) => e.fields['@type'] === 'REPORT').length;
+    expect(later).toEqual({ rows: 0, why: `The filter @duration > 1e9 matched 0 of ${reports} records.` });
+    expect(explain('stats count(*) by bin(1h)').why).toBeUndefined();
+    expect(explainEmpty([], 0)).toBe('The logs hold no events to query.');
+  });
+});
+
 describe('helpers', () => {
   it('reads result datetimes as UTC', () => {
     expect(parseResultTime('2024-03-04 12:05:00.000')).toBe(Date.UTC(2024, 2, 4, 12, 5));
@@ -91,6 +133,23 @@ describe('helpers', () => {
     expect(formatUsd(scanCostUsd(1_234_567))).toBe('$0.0000062');
     expect(formatUsd(1.25)).toBe('$1.25');
     expect(formatBytes(1_234_567)).toBe('1.2 MB');
+  });
+
+  it('formats money in plain decimals, never in exponent notation', () => {
+    expect(formatUsd(1.5e-7)).toBe('$0.00000015');
+    expect(formatUsd(scanCostUsd(30_000))).toBe('$0.00000015');
+    expect(formatUsd(0.005)).toBe('$0.005');
+    expect(formatUsd(0.0099)).toBe('$0.0099');
+    expect(formatUsd(0.009999)).toBe('$0.01');
+    expect(formatUsd(0.5)).toBe('$0.50');
+    expect(formatUsd(1234.5)).toBe('$1,234.50');
+    expect(formatUsd(0)).toBe('$0');
+    expect(formatUsd(Number.NaN)).toBe('$0');
+    for (const usd of [3e-12, 1.5e-7, 4.2e-5, 0.003]) expect(formatUsd(usd)).not.toMatch(/e/i);
+    expect(isBelowCent(1.5e-7)).toBe(true);
+    expect(isBelowCent(0.009999)).toBe(false);
+    expect(isBelowCent(0.5)).toBe(false);
+    expect(isBelowCent(0)).toBe(false);
     expect(formatBytes(999)).toBe('999 B');
   });
 
@@ -111,5 +170,34 @@ describe('helpers', () => {
     expect(url.startsWith('/insights/?q=')).toBe(true);
     expect(new URL(url, 'http://x').searchParams.get('q')).toBe(query);
     expect(builderUrl('limit 5', '/guide/')).toBe('/guide/insights/?q=limit%205');
+  });
+
+  it('adds the entry to a builder link and finds the query it came from', () => {
+    const url = entryBuilderUrl('task-timed-out', 'fields @message\n| limit 5\n', '/');
+    expect(url).toBe('/insights/?q=fields%20%40message%0A%7C%20limit%205&from=task-timed-out');
+    const origins: QueryOrigin[] = [
+      {
+        entry: 'a',
+        entryTitle: 'A',
+        href: '/errors/a/#insights',
+        queries: [{ title: 'qa', fingerprint: queryFingerprint('limit 5') }],
+      },
+      {
+        entry: 'b',
+        entryTitle: 'B',
+        href: '/errors/b/#insights',
+        queries: [
+          { title: 'qb', fingerprint: queryFingerprint('limit 5') },
+          { title: 'qc', fingerprint: queryFingerprint('limit 6') },
+        ],
+      },
+    ];
+    expect(queryFingerprint(' limit 5\n')).toBe(queryFingerprint('limit 5'));
+    expect(queryFingerprint('limit 5')).not.toBe(queryFingerprint('limit 6'));
+    expect(findOrigin(origins, 'limit 5', 'b')).toEqual({ origin: origins[1], queryTitle: 'qb' });
+    expect(findOrigin(origins, 'limit 6', null)).toEqual({ origin: origins[1], queryTitle: 'qc' });
+    expect(findOrigin(origins, 'limit 7', 'a')).toEqual({ origin: origins[0] });
+    expect(findOrigin(origins, 'limit 7', null)).toBeUndefined();
+    expect(findOrigin(origins, 'limit 5', 'no-such-entry')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
  * What the builder shows, computed without the DOM so it is tested in Node: which column a
  * `stats … by bin()` query groups on, and the chart of a numeric column over those bins.
  */
-import type { Query, Row, Value } from '../../insights';
+import type { Query, Row, Stage, Value } from '../../insights';
 
 /** The column a query's last `stats` groups by with `bin()`, when that is its only group. */
 export function binColumn(query: Query): { column: string; period: string } | undefined {
@@ -133,9 +133,6 @@ export function chartLayout(
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** The bundled sample: always the same logs (fixed seed), generated in the page when first run. */
-export const sampleLogs = { seed: 20_240_304, invocations: 3000 } as const;
-
 /** The console's relative ranges the builder offers, in seconds. */
 export const relativeRanges: readonly { seconds: number; label: string }[] = [
   { seconds: 300, label: 'Last 5 minutes' },
@@ -158,3 +155,30 @@ export const splitLogGroups = (text: string): string[] =>
     .split(/[\n,]+/)
     .map((name) => name.trim())
     .filter((name) => name !== '');
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Why a run returned no rows, in a sentence: the command that removed every event and how many
+ * it was given (for a filter of several `and` conditions, the ones that matched nothing), or that
+ * the logs held no events. Undefined when no command emptied the results.
+ */
+export function explainEmpty(stages: readonly Stage[], scanned: number): string | undefined {
+  if (scanned === 0) return 'The logs hold no events to query.';
+  const stage = stages.find((s) => s.before > 0 && s.after === 0);
+  if (!stage) return undefined;
+  const first = stages.indexOf(stage) === 0;
+  const unit = first ? 'event' : 'record';
+  if (stage.kind === 'filter') {
+    const failing = (stage.conditions ?? []).filter((c) => c.matched === 0);
+    const detail =
+      failing.length > 0
+        ? ` The condition${failing.length === 1 ? '' : 's'} ${failing.map((c) => c.text).join(', ')} matched none on ${failing.length === 1 ? 'its' : 'their'} own.`
+        : (stage.conditions?.length ?? 0) > 1
+          ? ` Each condition matches some on its own (${stage.conditions?.map((c) => `${c.text}: ${c.matched}`).join('; ')}), but no ${unit} matches them all.`
+          : '';
+    const condition = stage.text.replace(/^(filterIndex|filter|where)\s+/i, '');
+    return `The filter ${condition} matched 0 of ${plural(stage.before, unit)}.${detail}`;
+  }
+  return `The command ${stage.text} left 0 of ${plural(stage.before, unit)}.`;
+}
