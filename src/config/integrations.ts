@@ -3,6 +3,7 @@ import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { playgroundIntegration } from '../components/playground/integration.ts';
 import { createGeneratedRouteMatcher, readEntryHeaders } from './routes.ts';
+import { searchRanking } from './search.ts';
 import { buildSidebar } from './sidebar.ts';
 import { getSiteLocation } from './site.ts';
 import { withBase } from './urls.ts';
@@ -24,6 +25,8 @@ export const integrations = [
       PageTitle: './src/components/PageTitle.astro',
     },
     pagination: true,
+    // Entries rank first for the names they answer to (see search.ts).
+    pagefind: { ranking: searchRanking },
     customCss: ['./src/styles/custom.css'],
     routeMiddleware: './src/config/route-middleware.ts',
     head: [
