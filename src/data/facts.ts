@@ -117,6 +117,10 @@ const cloudFrontEdgeQuotas: FactSource = {
   title: 'Quotas on Lambda@Edge (Amazon CloudFront Developer Guide)',
   url: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge',
 };
+const albLambdaTargets: FactSource = {
+  title: 'Lambda functions as targets (Elastic Load Balancing, Application Load Balancers)',
+  url: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html',
+};
 const apiRequestQuotas: FactSource = {
   title: 'Lambda quotas: Lambda API requests (AWS Lambda Developer Guide)',
   url: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html#api-requests',
@@ -814,6 +818,44 @@ export const facts = {
     source: cloudFrontEdgeQuotas,
     checked,
     mentions: [{ pattern: /\b50 ?MB\b/, near: /origin[- ](?:request|response)|Lambda@Edge/i }],
+  },
+  'edge-generated-response-viewer': {
+    value: 40,
+    unit: 'KB',
+    text: '40 KB',
+    statement:
+      'A response that a Lambda@Edge function generates on a viewer-request trigger, headers and body together, can be at most 40 KB.',
+    source: cloudFrontEdgeQuotas,
+    checked,
+    mentions: [{ pattern: /\b40 ?KB\b/, near: /viewer|Lambda@Edge|generated/i }],
+  },
+  'edge-generated-response-origin': {
+    value: 1,
+    unit: 'MB',
+    text: '1 MB',
+    statement:
+      'A response that a Lambda@Edge function generates on an origin-request trigger, or returns from an origin-response trigger, headers and body together, can be at most 1 MB.',
+    source: cloudFrontEdgeQuotas,
+    checked,
+    mentions: [{ pattern: /\b1 ?MB\b/, near: /generated|origin[- ]request/i }],
+  },
+  'alb-lambda-request-max': {
+    value: 1,
+    unit: 'MB',
+    text: '1 MB',
+    statement: 'An Application Load Balancer sends a Lambda target a request body of at most 1 MB.',
+    source: albLambdaTargets,
+    checked,
+    mentions: [{ pattern: /\b1 ?MB\b/, near: /load balancer|\bALB\b|LambdaRequestTooLarge/i }],
+  },
+  'alb-lambda-response-max': {
+    value: 1,
+    unit: 'MB',
+    text: '1 MB',
+    statement: 'The response JSON a Lambda target returns to an Application Load Balancer can be at most 1 MB.',
+    source: albLambdaTargets,
+    checked,
+    mentions: [{ pattern: /\b1 ?MB\b/, near: /load balancer|\bALB\b|LambdaResponseTooLarge/i }],
   },
 
   'apigw-account-throttle': {
