@@ -1,7 +1,7 @@
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
-import { playgroundIntegration } from '../components/playground/integration.ts';
+import { playgroundIntegration } from '../integrations/playground.ts';
 import { createGeneratedRouteMatcher, readEntryHeaders } from './routes.ts';
 import { searchRanking } from './search.ts';
 import { buildSidebar } from './sidebar.ts';

@@ -1,9 +1,9 @@
 import { EXAMPLES } from '../../playground/examples/catalogue.ts';
-import { entrySections, optionalSections } from '../components/entry/sections.ts';
 import { factTokensToText } from '../data/facts.ts';
 import { categories } from '../schema/errors.ts';
 import { readEntryFiles } from '../schema/files.ts';
 import { idFromFile } from '../schema/validate.ts';
+import { entrySections, optionalSections } from './entry-sections.ts';
 
 export interface EntryHeader {
   id: string;

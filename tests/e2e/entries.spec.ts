@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { EXAMPLES } from '../../playground/examples/catalogue';
-import { entrySections } from '../../src/components/entry/sections';
+import { entrySections } from '../../src/config/entry-sections';
 import { customPages } from '../../src/config/routes';
 import { expectNoAxeViolations, readEntries, sitePath } from './support';
 

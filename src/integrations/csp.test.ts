@@ -57,7 +57,7 @@ describe('the site policy of pages without a playground', () => {
 });
 
 describe('the frame headers every host format carries', () => {
-  const root = new URL('../../../', import.meta.url);
+  const root = new URL('../../', import.meta.url);
   const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
   const csp = 'Content-Security-Policy';
   const cspValue = FRAME_HEADERS[csp];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropEditorStylesheets, isEditorStylesheet } from './integration';
+import { dropEditorStylesheets, isEditorStylesheet } from './playground';
 
 describe('dropping the editor stylesheets from playground pages', () => {
   it('recognises Monaco CSS by its class names', () => {

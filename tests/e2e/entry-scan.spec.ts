@@ -1,0 +1,145 @@
+import { expect, type Page, test } from '@playwright/test';
+import lzString from 'lz-string';
+import { readEntries, sitePath } from './support';
+
+/**
+ * Entry pages an engineer can scan in an incident: the first fix is on the first screen, the
+ * secondary material (extra playgrounds, alarm code, runbook, entries that link here) is folded in
+ * the HTML itself, and every published anchor still opens what it names.
+ *
+ * Page-length target (README, "Entry pages"): no entry page is taller than MAX_HEIGHT. Before the
+ * folding, the longest were task-timed-out (18,953 px on a laptop, 27,919 px on a phone) and
+ * throttling-rate-exceeded (18,115 / 28,042 px).
+ */
+const viewports = [
+  { name: 'laptop', width: 1366, height: 900, maxHeight: 14_000 },
+  { name: 'phone', width: 390, height: 844, maxHeight: 21_500 },
+];
+
+const entries = readEntries();
+const longest = '/errors/task-timed-out/';
+
+/** The playgrounds folded under "N more playgrounds" on an entry page, by their heading ids. */
+async function foldedPlaygrounds(page: Page): Promise<string[]> {
+  return page
+    .locator('details.lfg-more .lfg-entry-playground h3')
+    .evaluateAll((headings) => headings.map((heading) => heading.id));
+}
+
+for (const viewport of viewports) {
+  test.describe(`at ${viewport.width}×${viewport.height} (${viewport.name})`, () => {
+    test.use({ viewport: { width: viewport.width, height: viewport.height } });
+
+    test(`every entry page is at most ${viewport.maxHeight} px tall and shows "Fix first" on its first screen`, async ({
+      page,
+    }) => {
+      // One page load per entry, in one test so the figures come out together; a time limit for a
+      // busy machine, not a speed target.
+      test.setTimeout(300_000);
+      const tooTall: string[] = [];
+      for (const entry of entries) {
+        await page.goto(sitePath(`/errors/${entry.id}/`));
+        const digest = page.locator('.lfg-fix-first');
+        await expect(digest.getByRole('link', { name: entry.fixes[0]?.title ?? '' })).toHaveAttribute('href', '#fix-1');
+        await expect(digest.locator('a[href="#fix"]')).toBeVisible();
+        // The whole digest fits on the first screen, without scrolling.
+        await expect(digest, entry.id).toBeInViewport({ ratio: 1 });
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        if (height > viewport.maxHeight) tooTall.push(`${entry.id}: ${height} px`);
+      }
+      expect(tooTall).toEqual([]);
+    });
+
+    test('secondary material is folded in the served HTML, not by a script after load', async ({ page, request }) => {
+      const html = await (await request.get(sitePath(longest))).text();
+      const folds = html.match(/<details class="lfg-more[^>]*>/g) ?? [];
+      // Extra playgrounds, each alarm's code, the runbook, the entries that link here.
+      expect(folds.length).toBeGreaterThanOrEqual(4);
+      expect(folds.filter((tag) => /\sopen[\s=>]/.test(tag))).toEqual([]);
+
+      await page.goto(sitePath(longest));
+      await expect(page.locator('details.lfg-more[open]')).toHaveCount(0);
+      // The first playground stays open to read; the others wait behind their summary.
+      await expect(page.locator('h2#playground ~ .lfg-entry-playground').first()).toBeVisible();
+      const folded = await foldedPlaygrounds(page);
+      expect(folded.length).toBeGreaterThan(0);
+      for (const id of folded) await expect(page.locator(`[id="${id}"]`)).toBeHidden();
+      await expect(page.locator('#runbook')).toBeVisible();
+      await expect(page.getByRole('tab', { name: 'AWS CDK (TypeScript)' }).first()).toBeHidden();
+    });
+
+    for (const anchor of ['alarms', 'runbook', 'alarm-2', 'playground', 'related']) {
+      test(`opening ${longest}#${anchor} unfolds what #${anchor} names`, async ({ page }) => {
+        await page.goto(sitePath(`${longest}#${anchor}`));
+        const target = page.locator(`[id="${anchor}"]`);
+        await expect(target).toBeInViewport();
+        const opened = page.locator(`details.lfg-more[data-lfg-opens-for~="${anchor}"]`);
+        expect(await opened.count()).toBeGreaterThan(0);
+        for (const details of await opened.all()) await expect(details).toHaveAttribute('open', '');
+        if (anchor === 'alarms') {
+          await expect(page.getByRole('tab', { name: 'AWS CDK (TypeScript)' }).first()).toBeVisible();
+        }
+        if (anchor === 'playground') {
+          for (const id of await foldedPlaygrounds(page)) await expect(page.locator(`[id="${id}"]`)).toBeVisible();
+        }
+      });
+    }
+
+    test('a link to a folded playground opens it and scrolls to it', async ({ page }) => {
+      await page.goto(sitePath(longest));
+      const [id] = await foldedPlaygrounds(page);
+      expect(id).toBeTruthy();
+      await page.goto(sitePath(`/errors/task-timed-out/#${id}`));
+      await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+    });
+
+    test('a shared playground link opens the fold that holds its playground', async ({ page }) => {
+      await page.goto(sitePath(longest));
+      const [heading] = await foldedPlaygrounds(page);
+      const example = heading?.replace(/^playground-/, '') ?? '';
+      expect(example).not.toBe('');
+      const code = lzString.compressToEncodedURIComponent('export const handler = async () => 1;\n');
+      const shared = `${sitePath(longest)}?example=${example}&side=after#code/${code}`;
+      await page.goto(shared);
+      await expect(page.locator(`[id="${heading}"]`)).toBeVisible();
+    });
+
+    test('changing the hash on the page unfolds the section it names', async ({ page }) => {
+      await page.goto(sitePath(longest));
+      await page.evaluate(() => {
+        window.location.hash = '#alarms';
+      });
+      await expect(page.getByRole('tab', { name: 'AWS CDK (TypeScript)' }).first()).toBeVisible();
+      await expect(page.locator('h2#alarms')).toBeInViewport();
+    });
+
+    test('the table of contents unfolds the section it jumps to', async ({ page }) => {
+      await page.goto(sitePath(longest));
+      // On a phone the table of contents is behind "On this page".
+      const toc =
+        viewport.name === 'phone' ? page.locator('mobile-starlight-toc') : page.locator('starlight-toc').first();
+      if (viewport.name === 'phone') await toc.locator('summary').click();
+      await toc.getByRole('link', { name: 'Try the fix' }).click();
+      await expect(page).toHaveURL(/#playground$/);
+      for (const id of await foldedPlaygrounds(page)) await expect(page.locator(`[id="${id}"]`)).toBeVisible();
+    });
+
+    test('"Fix first" jumps to the fix', async ({ page }) => {
+      await page.goto(sitePath(longest));
+      await page.locator('.lfg-fix-first a[href="#fix"]').click();
+      await expect(page.locator('h2#fix')).toBeInViewport();
+    });
+
+    test('a fold opens and closes from the keyboard', async ({ page }) => {
+      await page.goto(sitePath(longest));
+      const details = page.locator('details.lfg-more').first();
+      const summary = details.locator('summary');
+      await summary.focus();
+      await expect(summary).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(details).toHaveAttribute('open', '');
+      await page.keyboard.press('Space');
+      await expect(details).not.toHaveAttribute('open', '');
+    });
+  });
+}
