@@ -212,6 +212,7 @@ test.describe('the Logs Insights query builder', () => {
   });
 
   test('has no axe violations, before and after a run with a chart', async ({ page }) => {
+    test.setTimeout(90_000); // three axe scans of a long page: a busy machine needs more than 30 s
     await open(page);
     await expectNoAxeViolations(page);
     await page.getByRole('radio', { name: 'Cold starts and their cost' }).check();
