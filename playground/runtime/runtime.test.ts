@@ -250,6 +250,7 @@ describe('asynchronous invocation as Lambda retries it', () => {
       code: failing,
       events: [{ failures: 5 }],
       seed: 1,
+      watchdogMs: 20_000,
       asyncInvocation: { onFailure: destination },
     });
     expect(ASYNC_RETRY_DELAYS_MS).toEqual([60_000, 120_000]);
@@ -282,6 +283,7 @@ describe('asynchronous invocation as Lambda retries it', () => {
       code: failing,
       events: [{ failures: 1 }],
       seed: 1,
+      watchdogMs: 20_000,
       asyncInvocation: { onFailure: destination, onSuccess: 'arn:aws:sqs:us-east-1:123456789012:done' },
     });
     expect(recovered.outcomes.map((o) => o.kind)).toEqual(['error', 'success']);
@@ -294,6 +296,7 @@ describe('asynchronous invocation as Lambda retries it', () => {
         code: failing,
         events: [{ failures: 9 }],
         seed: 1,
+        watchdogMs: 20_000,
         asyncInvocation: { onFailure: destination, maximumRetryAttempts },
       });
       expect(outcomes).toHaveLength(maximumRetryAttempts + 1);
@@ -308,6 +311,7 @@ describe('asynchronous invocation as Lambda retries it', () => {
       events: [{ id: 'a', hang: true }, { id: 'b' }],
       timeoutSeconds: 1,
       seed: 1,
+      watchdogMs: 20_000,
       asyncInvocation: { onFailure: destination, maximumRetryAttempts: 1 },
     });
     expect(outcomes.map((o) => o.kind)).toEqual(['timeout', 'success', 'timeout']);
@@ -339,6 +343,7 @@ describe('SQS messages that outlive their visibility timeout', () => {
       events: [batch('slow'), batch('quick')],
       timeoutSeconds: 60,
       seed: 1,
+      watchdogMs: 20_000,
       sqsRedrive: { maxReceiveCount: 2, visibilityTimeoutSeconds: 30 },
     });
     // slow (reappears at 30 s), quick, slow again (receive count 2, outlives it again: dead-lettered).
@@ -349,6 +354,7 @@ describe('SQS messages that outlive their visibility timeout', () => {
       events: [batch('slow')],
       timeoutSeconds: 60,
       seed: 1,
+      watchdogMs: 20_000,
       sqsRedrive: { maxReceiveCount: 2, visibilityTimeoutSeconds: 360 },
     });
     expect(quick.outcomes).toHaveLength(1);

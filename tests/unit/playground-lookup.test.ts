@@ -54,7 +54,17 @@ const formats: LogFormat[] = ['text', 'text-legacy', 'json'];
 
 describe.each(formats)('the lookup reads the playground output (%s format)', (logFormat) => {
   it.each(cases)('$name → $entry', async ({ entry, legacyEntry, code, timeoutSeconds = 3, events = [{}] }) => {
-    const { logs } = await emulate({ code, events, timeoutSeconds, memoryMb: 128, seed: 1, logFormat });
+    // No case spins without yielding, so none needs the watchdog: a generous one keeps a loaded
+    // machine (real time) from turning a slow Worker start into an init timeout.
+    const { logs } = await emulate({
+      code,
+      events,
+      timeoutSeconds,
+      memoryMb: 128,
+      seed: 1,
+      logFormat,
+      watchdogMs: 20_000,
+    });
     const diagnosis = diagnose(logs.join('\n'), index);
     const expected = logFormat === 'text-legacy' ? (legacyEntry ?? entry) : entry;
     expect(diagnosis.matches[0]?.id, `top matches: ${diagnosis.matches.map((m) => m.id).join(', ')}`).toBe(expected);

@@ -3,7 +3,7 @@ import { cpu } from 'lambda-playground';
 
 async function renderStatement(pages: number): Promise<Uint8Array> {
   cpu(20 * pages);
-  return new Uint8Array(pages * 5 * 1024 * 1024); // 5 MB a page (a stand-in for the PDF's bytes)
+  return new Uint8Array(pages * 4 * 1024 * 1024); // 4 MB a page (a stand-in for the PDF's bytes)
 }
 
 // The file is removed once it has been uploaded, whether or not that worked, so /tmp holds at
