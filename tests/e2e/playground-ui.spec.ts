@@ -137,11 +137,26 @@ for (const viewport of VIEWPORTS) {
         '};',
         '',
       ].join('\n');
+      const workers: string[] = [];
+      page.on('worker', (worker) => workers.push(worker.url()));
+      const violations: string[] = [];
+      await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (event) =>
+          (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+            `${event.blockedURI} (${event.violatedDirective})`,
+          ),
+        ),
+      );
       await page.goto(sharedLink('/playground/outbound-timeout/', 'outbound-timeout', code));
       const root = playground(page);
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       // The run did not wait for TypeScript: the output comes first.
       await expect(output(page)).toContainText('ran with count three', { timeout: 15_000 });
+      // The types were stripped in the compile Worker, which the page's policy lets start.
+      expect(workers.filter((url) => /compile-worker/.test(url))).toHaveLength(1);
+      expect(violations).toEqual([]);
+      await expect(page.locator('.lfg-pg-note:visible')).toHaveText('This code came from a shared link.');
       await expect(root).toHaveAttribute('data-state', 'done');
       await expect(root).toHaveAttribute('data-diagnostics', 'checked', { timeout: 90_000 });
       const diagnostics = page.getByRole('list', { name: /TypeScript compiler found 1 error in before\.ts/ });

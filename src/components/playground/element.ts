@@ -578,6 +578,8 @@ class Playground extends HTMLElement {
         }
         // Code that does not parse runs as it is, so the runtime reports it as Lambda would.
         code = stripped.ok ? stripped.javascript : source;
+        const note = must<HTMLElement>(this.#panel(side), '.lfg-pg-note');
+        if (note.textContent?.includes('It has not run')) note.textContent = 'This code came from a shared link.';
       }
       const { host, emulate } = await runtimeReady;
       const result = await emulate(
