@@ -227,17 +227,56 @@ function cloudTrail(entries: EntryMessages[], start: number): Block {
       }),
     });
   };
+  // What a deployment leaves in the trail before any function fails: its role, then its event
+  // source mapping, later switched off by an operator (the records entries query around refusals).
+  const deployer = { arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deploy/ci`, invokedBy: 'cloudformation.amazonaws.com' };
+  for (const eventName of ['CreateRole', 'AttachRolePolicy']) {
+    record({
+      eventSource: 'iam.amazonaws.com',
+      eventName,
+      userIdentity: deployer,
+      requestParameters: { roleName: 'orders-fn-role' },
+    });
+  }
+  const mapping = { uUID: '6d4f1c2e-0b1a-4c55-9e7a-2f1f0d9c8b31', functionName: 'orders-fn' };
+  record({
+    eventName: 'CreateEventSourceMapping20150331',
+    userIdentity: deployer,
+    requestParameters: { ...mapping, enabled: true },
+  });
+  record({
+    eventName: 'UpdateEventSourceMapping20150331',
+    userIdentity: { arn: `arn:aws:sts::${ACCOUNT}:assumed-role/operator/alice` },
+    requestParameters: { ...mapping, enabled: false },
+  });
   for (const entry of entries) {
     const functionName = `${entry.id}-fn`;
     for (const message of entry.messages) {
       const error = apiError(message.text, message.errorType);
       if (!error) continue;
-      const base = {
-        ...(error.operation ? { eventName: error.operation } : {}),
-        requestParameters: { functionName, statementId: `${entry.id}-permission` },
-      };
+      // CloudFront's refusals (Lambda@Edge associations) are recorded by CloudFront, not Lambda.
+      const service = /CloudFront|InvalidLambdaFunctionAssociation/.test(message.text)
+        ? {
+            eventSource: 'cloudfront.amazonaws.com',
+            requestParameters: { distributionConfig: { comment: functionName } },
+          }
+        : { requestParameters: { functionName, statementId: `${entry.id}-permission` } };
+      const base = { ...(error.operation ? { eventName: error.operation } : {}), ...service };
       // The failing call follows a successful one of the same operation, as in any trail.
       if (error.operation) record(base);
+      // A refusal Lambda passes on from EC2 follows EC2's own refusal of the call Lambda made.
+      const ec2Code = /EC2 Error Code:\s*(\w+)/.exec(message.text)?.[1];
+      if (ec2Code)
+        record({
+          eventSource: 'ec2.amazonaws.com',
+          eventName: 'CreateNetworkInterface',
+          userIdentity: {
+            arn: `arn:aws:sts::${ACCOUNT}:assumed-role/${functionName}-role/${functionName}`,
+            invokedBy: 'lambda.amazonaws.com',
+          },
+          errorCode: ec2Code,
+          errorMessage: /EC2 Error Message:\s*([^.]*)/.exec(message.text)?.[1] ?? ec2Code,
+        });
       record({ ...base, errorCode: error.code, errorMessage: error.message });
     }
   }
