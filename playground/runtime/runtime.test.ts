@@ -18,7 +18,16 @@ const module = (body: string) => `import { sleep, retain, cpu } from 'lambda-pla
 describe('log line formats', () => {
   it('prints START, END and REPORT in Lambda formats, Init Duration on the cold start only', async () => {
     const code = module(`console.log('init'); export const handler = async () => { console.info('hi'); return 1; };`);
-    const { logs, outcomes } = await emulate({ code, events: [{}, {}, {}], timeoutSeconds: 3, memoryMb: 128, seed: 7 });
+    // The code never spins: a generous watchdog keeps a slow Worker start on a loaded machine from
+    // being read as an init timeout (which would move init into the invocation).
+    const { logs, outcomes } = await emulate({
+      code,
+      events: [{}, {}, {}],
+      timeoutSeconds: 3,
+      memoryMb: 128,
+      seed: 7,
+      watchdogMs: 20_000,
+    });
     expect(logs.filter((l) => l.startsWith('START')).every((l) => START.test(l))).toBe(true);
     expect(logs.filter((l) => l.startsWith('END')).every((l) => END.test(l))).toBe(true);
     for (const line of logs.filter((l) => l.startsWith('REPORT'))) expect(line).toMatch(REPORT);
