@@ -28,9 +28,21 @@ import * as monaco from 'monaco-editor/editor/editor.api';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TypeScriptWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import * as typescript from 'monaco-editor/languages/features/typescript/register';
-// Root-relative: TypeScript refuses a specifier that names an @types package, and ?raw is all Vite needs.
-import handlerDeclarations from '/node_modules/@types/aws-lambda/handler.d.ts?raw';
 import playgroundDeclarations from '../runtime/types.d.ts?raw';
+import {
+  awsLambdaExtraLibs,
+  CHECKER_COMPILER_OPTIONS,
+  isProvidedModuleNotice,
+  PLAYGROUND_TYPES_PATH,
+} from './checker-config.ts';
+
+// Root-relative: TypeScript refuses a specifier that names an @types package, and ?raw is all Vite needs.
+const awsLambdaFiles = import.meta.glob<string>('/node_modules/@types/aws-lambda/**/*.d.ts', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
 import type { PlaygroundDiagnostic } from './diagnostics.ts';
 import { flattenMessage } from './diagnostics.ts';
 
@@ -64,14 +76,6 @@ interface EditorOptions {
   },
 };
 
-/** @types/aws-lambda's Context (handler.d.ts also pulls in node:stream, which the editor lacks). */
-function declareContext(): string {
-  const start = handlerDeclarations.indexOf('export interface Context {');
-  const end = handlerDeclarations.indexOf('\n}\n', start);
-  const context = start >= 0 && end > start ? handlerDeclarations.slice(start, end + 2) : 'export interface Context {}';
-  return `declare module 'aws-lambda' {\n${context}\nexport type Handler<TEvent = any, TResult = any> = (event: TEvent, context: Context) => Promise<TResult> | TResult | void;\n}\n`;
-}
-
 /** vs-dark with comments bright enough for WCAG AA (its #608B4E on #1E1E1E is 4.3:1). */
 const DARK_THEME = 'lfg-dark';
 const themeFor = (dark: boolean) => (dark ? DARK_THEME : 'vs');
@@ -88,22 +92,12 @@ function configureTypeScript(): void {
     colors: {},
   });
   const defaults = typescript.typescriptDefaults;
-  defaults.setCompilerOptions({
-    target: typescript.ScriptTarget.ESNext,
-    module: typescript.ModuleKind.ESNext,
-    moduleResolution: typescript.ModuleResolutionKind.NodeJs,
-    // File names: Monaco hands these to TypeScript as they are, without tsconfig's mapping of 'dom'
-    // to lib.dom.d.ts, and a bare 'dom' left fetch, console and AbortSignal undeclared.
-    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-    strict: true,
-    noEmitOnError: false,
-    allowNonTsExtensions: true,
-    // Every file is a module (a Lambda handler file is one), so before.ts and after.ts never share
-    // a global scope even when the reader's code has no import or export (ModuleDetectionKind.Force).
-    moduleDetection: 3,
-  });
-  defaults.addExtraLib(playgroundDeclarations, 'file:///node_modules/@types/lambda-playground/index.d.ts');
-  defaults.addExtraLib(declareContext(), 'file:///node_modules/@types/aws-lambda/index.d.ts');
+  defaults.setCompilerOptions({ ...CHECKER_COMPILER_OPTIONS, lib: [...CHECKER_COMPILER_OPTIONS.lib] });
+  defaults.addExtraLib(playgroundDeclarations, PLAYGROUND_TYPES_PATH);
+  const files = Object.fromEntries(
+    Object.entries(awsLambdaFiles).map(([path, text]) => [path.replace('/node_modules/@types/aws-lambda/', ''), text]),
+  );
+  for (const [path, text] of Object.entries(awsLambdaExtraLibs(files))) defaults.addExtraLib(text, path);
 }
 
 /**
@@ -153,13 +147,14 @@ export async function checkTypes(code: Record<EditorSide, string>, side: EditorS
   const diagnostics: PlaygroundDiagnostic[] = [];
   for (const diagnostic of found) {
     const category = CATEGORY[diagnostic.category as 0 | 1];
-    if (!category) continue;
+    const message = flattenMessage(diagnostic.messageText);
+    if (!category || isProvidedModuleNotice(diagnostic.code, message)) continue;
     const position = model.getPositionAt(diagnostic.start ?? 0);
     diagnostics.push({
       file: `${side}.ts`,
       line: position.lineNumber,
       column: position.column,
-      message: flattenMessage(diagnostic.messageText),
+      message,
       code: diagnostic.code,
       category,
       source: 'typescript',
