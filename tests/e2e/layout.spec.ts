@@ -89,6 +89,19 @@ for (const viewport of viewports) {
         return Math.max(reach - right, element.scrollWidth - element.clientWidth);
       });
       expect(overflow).toBeLessThanOrEqual(1);
+      // No result box (inline parts have no client width) is wider inside than it shows, and none hyphenates a name.
+      const clipped = await dialog.evaluate((element) =>
+        [...element.querySelectorAll<HTMLElement>('.pagefind-ui__result *')]
+          .filter((node) => node.clientWidth > 0 && node.scrollWidth > node.clientWidth + 1)
+          .map((node) => node.className),
+      );
+      expect(clipped).toEqual([]);
+      const hyphenated = await dialog.evaluate((element) =>
+        [...element.querySelectorAll<HTMLElement>('.pagefind-ui__result-title, .pagefind-ui__result-excerpt')]
+          .filter((node) => getComputedStyle(node).hyphens === 'auto')
+          .map((node) => node.className),
+      );
+      expect(hyphenated).toEqual([]);
     });
   });
 }
