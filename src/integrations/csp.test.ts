@@ -44,7 +44,13 @@ describe('the site policy of pages without a playground', () => {
   it('is inserted at the top of the head of a page with no policy, and hashed like the playground one', async () => {
     const html = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><script>theme()</script></head></html>';
     const finished = await addInlineScriptHashes(insertSiteCsp(html));
-    expect(finished).toMatch(/<head><meta http-equiv="Content-Security-Policy" content="[^"]+"><meta charset/);
+    // After the charset, which must stay in the first 1,024 bytes; before every script.
+    expect(finished).toMatch(
+      /<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="[^"]+"><script>/,
+    );
+    expect(finished.indexOf('<meta charset')).toBeLessThan(1024);
+    const noCharset = insertSiteCsp('<html><head><script>x()</script></head></html>');
+    expect(noCharset).toMatch(/<head><meta http-equiv="Content-Security-Policy" content="[^"]+"><script>/);
     expect(policyOf(finished)).toContain(`script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline' ${sha('theme()')}`);
     expect(SITE_CSP).not.toContain('blob:');
     expect(SITE_CSP).not.toMatch(/https?:|\*|'unsafe-eval'/);

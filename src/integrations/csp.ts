@@ -71,10 +71,21 @@ export const FRAME_HEADERS = {
 
 const HEAD_OPEN = /<head(\s[^>]*)?>/i;
 
-/** Puts SITE_CSP at the top of <head> of a page that has no policy yet (so it covers every script after it). */
+const CHARSET_FIRST = /^(<head(?:\s[^>]*)?>)(<meta charset="[^"]*"\s*\/?>)/i;
+
+/**
+ * Puts SITE_CSP at the top of <head> of a page that has no policy yet (so it covers every script
+ * after it), but after `<meta charset>` when that opens the head: the charset must sit in the first
+ * 1,024 bytes (the policy is longer than that; Lighthouse's charset audit).
+ */
 export function insertSiteCsp(html: string): string {
   if (CSP_META.test(html) || !HEAD_OPEN.test(html)) return html;
-  return html.replace(HEAD_OPEN, (open) => `${open}<meta http-equiv="Content-Security-Policy" content="${SITE_CSP}">`);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${SITE_CSP}">`;
+  const start = html.search(HEAD_OPEN);
+  const rest = html.slice(start);
+  const charsetFirst = CHARSET_FIRST.exec(rest);
+  if (charsetFirst) return html.slice(0, start) + charsetFirst[0] + meta + rest.slice(charsetFirst[0].length);
+  return html.replace(HEAD_OPEN, (open) => `${open}${meta}`);
 }
 
 /** The head entry for StarlightPage's frontmatter.head. */
