@@ -20,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emulate, type InvocationOutcome, type LogFormat } from '../playground/runtime/index.ts';
+import { seededRandom } from '../src/insights/sample.ts';
 import { readEntryFiles } from '../src/schema/files.ts';
 
 /** 2024-03-04T12:00:00Z, the origin the builder's sample has always had. */
@@ -85,20 +86,8 @@ export const handler = async (event) => {
   return 'logged';
 };`;
 
-/** A small seeded generator for the batches' shapes (the emulator has its own for its figures). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function sqsBatches(seed: number, count: number, failures: boolean): unknown[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, (_, n) => {
     const roll = next();
     const size = 1 + Math.floor(next() * 3);

@@ -5,7 +5,7 @@
  */
 
 /** mulberry32: a tiny seeded PRNG, so that a seed always yields the same logs. */
-function random(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -34,7 +34,7 @@ const fixed = (n: number) => n.toFixed(2);
  * execution environments; the same `seed` always produces the same text.
  */
 export function generateSampleLogs(seed: number, count: number): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const lines: string[] = [];
   const streams: { name: string; warm: boolean; uses: number }[] = [];
   let now = ORIGIN;
