@@ -170,6 +170,8 @@ class Playground extends HTMLElement {
   /** TypeScript's diagnostics per side and code, computed or on their way. */
   #checks = new Map<string, Promise<PlaygroundDiagnostic[]>>();
   #checked = new Map<string, PlaygroundDiagnostic[]>();
+  /** Settles once a shared link's code is in place: a Run clicked before that runs the link's code, not the example's. */
+  #sharedLinkRead: Promise<void> = Promise.resolve();
   /** The side whose diagnostics the list shows. */
   #diagnosticsSide: Side | undefined;
   /** Set when another site frames the page: Run stays off. */
@@ -241,7 +243,7 @@ class Playground extends HTMLElement {
     new MutationObserver(() => this.#editor?.setDark(isDark())).observe(document.documentElement, {
       attributeFilter: ['data-theme'],
     });
-    this.#loadSharedLink();
+    this.#sharedLinkRead = this.#loadSharedLink().catch(() => undefined);
   }
 
   /** Framed by another site: no Run, no Worker, and a link to open the playground in its own tab. */
@@ -534,6 +536,7 @@ class Playground extends HTMLElement {
     this.#running = true;
     this.#runButton.setAttribute('aria-disabled', 'true');
     this.dataset.state = 'running';
+    await this.#sharedLinkRead;
     const side = this.#side;
     this.#readSettings();
     const settings = this.#settings[side];
