@@ -114,6 +114,22 @@ for (const viewport of viewports) {
       });
     }
 
+    test('folded playgrounds join the page when their fold opens, not before, and then run', async ({ page }) => {
+      await page.goto(sitePath(longest));
+      const folded = await foldedPlaygrounds(page);
+      expect(folded.length).toBeGreaterThan(0);
+      // Their headings and links are in the page from the start; their playgrounds are not.
+      for (const id of folded) await expect(page.locator(`[id="${id}"]`)).toBeAttached();
+      await expect(page.locator('lfg-playground')).toHaveCount(1);
+      const fold = page.locator('details.lfg-more[data-lfg-opens-for~="playground"]');
+      await fold.locator('summary').click();
+      await expect(page.locator('lfg-playground')).toHaveCount(folded.length + 1);
+      await expect(fold.locator('template')).toHaveCount(0);
+      const last = fold.locator('lfg-playground').last();
+      await last.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect(last.locator('.lfg-pg-output')).toContainText('REPORT RequestId', { timeout: 30_000 });
+    });
+
     test('a link to a folded playground opens it and scrolls to it', async ({ page }) => {
       await page.goto(sitePath(longest));
       const [id] = await foldedPlaygrounds(page);

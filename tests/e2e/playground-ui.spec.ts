@@ -69,9 +69,10 @@ for (const viewport of VIEWPORTS) {
       page,
     }) => {
       await page.goto(sitePath(ENTRY));
-      const ids = await playground(page).evaluateAll((elements) =>
-        elements.map((element) => element.getAttribute('data-example') ?? ''),
-      );
+      // Every playground section, the folded ones included (their playgrounds join the page when opened).
+      const ids = await page
+        .locator('section.lfg-entry-playground h3[id^="playground-"]')
+        .evaluateAll((headings) => headings.map((heading) => heading.id.replace(/^playground-/, '')));
       expect(ids.length).toBeGreaterThanOrEqual(3);
       const id = ids.at(-1) ?? '';
       const code = 'export const handler = async () => {\n  console.log("from a colleague");\n};\n';

@@ -66,4 +66,24 @@ test.describe('search', () => {
     };
     await expect.poll(topPages, { timeout: 15_000 }).toContainEqual(sitePath(`/errors/${entry?.id}/`));
   });
+
+  test("Pagefind's UI loads when a reader is about to search, not with the page, and the input gets the focus", async ({
+    page,
+  }) => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(sitePath('/guides/monitoring/'));
+    await page.waitForLoadState('load');
+    // Idle time after the load, when Starlight used to build the UI.
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 300))));
+    expect(requested.filter((path) => /\/ui-core\.[\w-]+\.js$/.test(path))).toEqual([]);
+    await expect(page.locator('#starlight__search input')).toHaveCount(0);
+    // Ctrl+K opens the dialog; the UI is built and its input focused.
+    await page.keyboard.press('Control+k');
+    const input = page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' });
+    await expect(input).toBeFocused();
+    expect(requested.filter((path) => /\/ui-core\.[\w-]+\.js$/.test(path))).toHaveLength(1);
+    await page.keyboard.type('Task timed out');
+    await expect(page.locator('#starlight__search .pagefind-ui__result-link').first()).toBeVisible();
+  });
 });

@@ -115,6 +115,23 @@ function warmRuntime(): void {
   void loadRuntime().then(({ host }) => host.warm());
 }
 
+/** Calls back once, when `element` comes within a screen's height of the viewport. */
+function whenNearScreen(element: Element, callback: () => void): void {
+  if (!('IntersectionObserver' in window)) {
+    callback();
+    return;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      callback();
+    },
+    { rootMargin: '100% 0px' },
+  );
+  observer.observe(element);
+}
+
 function whenIdle(callback: () => void): void {
   if ('requestIdleCallback' in window) window.requestIdleCallback(callback, { timeout: 2000 });
   else setTimeout(callback, 200);
@@ -239,7 +256,9 @@ class Playground extends HTMLElement {
     // The compile Worker too, for code that is not the example's (cheap: a small script).
     this.#runButton.addEventListener('pointerenter', warmCompiler, { once: true });
     this.#runButton.addEventListener('focus', warmCompiler, { once: true });
-    whenIdle(warmRuntime);
+    // And when the playground comes near the screen: a page that embeds one far down (an entry
+    // page) starts no Worker for a reader who never scrolls there.
+    whenNearScreen(this, () => whenIdle(warmRuntime));
     new MutationObserver(() => this.#editor?.setDark(isDark())).observe(document.documentElement, {
       attributeFilter: ['data-theme'],
     });
