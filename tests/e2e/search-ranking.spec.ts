@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { searchRanking } from '../../src/config/search';
-import { readEntries, sitePath } from './support';
+import { readEntries, searchPages, sitePath } from './support';
 
 /**
  * Site search puts the entry a query names first: its title, old ids, error types and `names`
@@ -29,25 +28,10 @@ test('the query list names real entries and is long enough to mean something', (
 });
 
 test('each query ranks its entry first', async ({ page }) => {
-  await page.goto(sitePath('/'));
-  const results = await page.evaluate(
-    async ({ bundle, ranking, queries }) => {
-      const pagefind = await import(/* @vite-ignore */ bundle);
-      await pagefind.options({ ranking });
-      await pagefind.init();
-      const found: string[][] = [];
-      for (const query of queries) {
-        const search = await pagefind.search(query);
-        const top = await Promise.all(
-          search.results
-            .slice(0, 5)
-            .map(async (result: { data: () => Promise<{ url: string }> }) => (await result.data()).url),
-        );
-        found.push(top);
-      }
-      return found;
-    },
-    { bundle: sitePath('/pagefind/pagefind.js'), ranking: searchRanking, queries: cases.map((item) => item.q) },
+  const results = await searchPages(
+    page,
+    cases.map((item) => item.q),
+    5,
   );
   const misses = cases.flatMap((item, index) => {
     const top = results[index] ?? [];

@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { searchRanking } from '../../src/config/search';
-import { readEntries, sitePath } from './support';
+import { readEntries, searchPages, sitePath } from './support';
 
 const entries = readEntries();
 
@@ -17,25 +16,10 @@ test.describe('search', () => {
   // Every entry, through Pagefind's own JS API with the ranking the search dialog uses: one page
   // load for all of them (a dialog per entry cost about five seconds each, the longest spec in CI).
   test('finds every entry by its first verbatim message', async ({ page }) => {
-    await page.goto(sitePath('/'));
-    const found = await page.evaluate(
-      async ({ bundle, ranking, queries }) => {
-        const pagefind = await import(/* @vite-ignore */ bundle);
-        await pagefind.options({ ranking });
-        await pagefind.init();
-        const pages: string[][] = [];
-        for (const query of queries) {
-          const search = await pagefind.search(query);
-          const urls = await Promise.all(
-            search.results
-              .slice(0, 3)
-              .map(async (result: { data: () => Promise<{ url: string }> }) => (await result.data()).url),
-          );
-          pages.push(urls);
-        }
-        return pages;
-      },
-      { bundle: sitePath('/pagefind/pagefind.js'), ranking: searchRanking, queries: cases.map((item) => item.query) },
+    const found = await searchPages(
+      page,
+      cases.map((item) => item.query),
+      3,
     );
     // Messages are weighted above body text, so the entry quoting the message is among the first
     // three pages found (entries that share wording, like the two environment-variable errors, may
