@@ -1,5 +1,4 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { ENTRY_FIRST_SCREEN, firstPaintLink, isEntryRoute, WHOLE_DOCUMENT } from './first-paint';
 import { paginationLabel } from './pagination';
 import { withBase } from './urls';
 
@@ -17,14 +16,5 @@ export const onRequest = defineRouteMiddleware((context) => {
   // "Overview" (its group names it); the cards stand alone, so they name the page they open.
   for (const link of [route.pagination.prev, route.pagination.next]) {
     if (link) link.label = paginationLabel(link.href, link.label, base);
-  }
-  // Entry pages are painted once their first screen is parsed, not the whole page (first-paint.ts).
-  // A new array of new tags: the config's own are shared by every route.
-  if (isEntryRoute(route.id)) {
-    route.head = route.head.map((tag) =>
-      tag.tag === 'link' && tag.attrs?.rel === 'expect' && tag.attrs.href === `#${WHOLE_DOCUMENT}`
-        ? firstPaintLink(ENTRY_FIRST_SCREEN)
-        : tag,
-    );
   }
 });
