@@ -29,6 +29,18 @@ function digestOf(bytes: Uint8Array, encoding?: string): string | Uint8Array {
   return encoding ? buffer.toString(encoding as 'hex') : buffer;
 }
 
+/** Node's Hash/Hmac surface over a @noble/hashes state: chainable update(), then digest(). */
+function streamingDigest(state: { update(bytes: Uint8Array): unknown; digest(): Uint8Array }) {
+  const stream = {
+    update(data: Input, encoding?: string) {
+      state.update(toBytes(data, encoding));
+      return stream;
+    },
+    digest: (encoding?: string) => digestOf(state.digest(), encoding),
+  };
+  return stream;
+}
+
 export function createCrypto(random: RandomSource) {
   const randomBytes = (size: number) => {
     const bytes = Buffer.alloc(size);
@@ -36,28 +48,8 @@ export function createCrypto(random: RandomSource) {
     return bytes;
   };
   return {
-    createHash(algorithm: string) {
-      const state = pickAlgorithm(algorithm).create();
-      const hash = {
-        update(data: Input, encoding?: string) {
-          state.update(toBytes(data, encoding));
-          return hash;
-        },
-        digest: (encoding?: string) => digestOf(state.digest(), encoding),
-      };
-      return hash;
-    },
-    createHmac(algorithm: string, key: Input) {
-      const state = hmac.create(pickAlgorithm(algorithm), toBytes(key));
-      const mac = {
-        update(data: Input, encoding?: string) {
-          state.update(toBytes(data, encoding));
-          return mac;
-        },
-        digest: (encoding?: string) => digestOf(state.digest(), encoding),
-      };
-      return mac;
-    },
+    createHash: (algorithm: string) => streamingDigest(pickAlgorithm(algorithm).create()),
+    createHmac: (algorithm: string, key: Input) => streamingDigest(hmac.create(pickAlgorithm(algorithm), toBytes(key))),
     randomUUID: () => createUuid(random),
     randomBytes,
     randomInt(min: number, max?: number) {
