@@ -259,7 +259,10 @@ test.describe('no dead ends', () => {
       sitePath('/errors/'),
     );
     await fallback.getByRole('button', { name: 'Search the whole site for this text' }).click();
-    await expect(page.locator('site-search dialog input')).toHaveValue('qqzx vvwy');
+    const input = page.locator('site-search dialog').getByRole('textbox', { name: 'Search' });
+    await expect(input).toHaveValue('qqzx vvwy');
+    await expect(input).toBeFocused();
+    await expect(page.locator('site-search dialog')).toContainText(/results? for qqzx vvwy/);
   });
 
   test('a fragment that is not certain shows the closest entries under "Closest entries"', async ({ page }) => {

@@ -197,7 +197,15 @@ function renderFallback(fallback: Fallback, hasCandidates: boolean): HTMLElement
   const search = fallback.searchSite
     ? element('button', { text: 'Search the whole site for this text', attributes: { type: 'button' } })
     : null;
-  if (search && fallback.searchSite) search.addEventListener('click', fallback.searchSite);
+  const { searchSite } = fallback;
+  if (search && searchSite) {
+    search.addEventListener('click', (event) => {
+      // Starlight closes its search dialog on any click outside it that reaches the window, and
+      // this click would arrive there right after opening it.
+      event.stopPropagation();
+      searchSite();
+    });
+  }
   return element('div', { className: 'lfg-lookup-fallback' }, [
     element('p', {
       text: hasCandidates

@@ -9,21 +9,42 @@
  * shows an intent to search (the pointer on the search button, focus or a touch on it, Ctrl or ⌘
  * held for Ctrl+K) or opens the dialog. The UI then takes a fraction of a second to appear, so once
  * it is built, an open dialog's input gets the focus the dialog gave to nothing.
+ *
+ * Another part of the page hands the search a text by setting `data-lfg-search-for` on the
+ * `<site-search>` element (see SEARCH_FOR_ATTRIBUTE): the UI is built if it is not yet, and the text
+ * goes in through Pagefind's own triggerSearch once it is, however long the build takes. Writing
+ * into the input from outside raced the build on a busy machine and could leave the input empty.
  */
 type Options = { element: string; [option: string]: unknown };
+
+/** The attribute on `<site-search>` that asks the search to look for its value. */
+export const SEARCH_FOR_ATTRIBUTE = 'data-lfg-search-for';
 
 export class PagefindUI {
   constructor(options: Options) {
     const container = document.querySelector(options.element);
     const dialog = container?.closest('dialog');
+    const host = container?.closest('site-search');
     const button = document.querySelector('button[data-open-modal]');
+    let real: { triggerSearch(term: string): void } | undefined;
+    const focusInput = () => {
+      if (dialog?.open) container?.querySelector('input')?.focus();
+    };
+    const searchHandedOver = () => {
+      const term = host?.getAttribute(SEARCH_FOR_ATTRIBUTE);
+      if (!real || !host || term === null || term === undefined) return;
+      host.removeAttribute(SEARCH_FOR_ATTRIBUTE);
+      real.triggerSearch(term);
+      focusInput();
+    };
     let started = false;
     const build = () => {
       if (started) return;
       started = true;
       void import('@pagefind/default-ui/npm_dist/mjs/ui-core.mjs').then(({ PagefindUI: Real }) => {
-        new Real(options);
-        if (dialog?.open) container?.querySelector('input')?.focus();
+        real = new Real(options);
+        focusInput();
+        searchHandedOver();
       });
     };
     for (const event of ['pointerenter', 'touchstart', 'focus', 'click']) {
@@ -34,5 +55,14 @@ export class PagefindUI {
     });
     // Opened another way (a script, a future shortcut): build then.
     if (dialog) new MutationObserver(() => dialog.open && build()).observe(dialog, { attributeFilter: ['open'] });
+    if (host) {
+      const handOver = () => {
+        if (!host.hasAttribute(SEARCH_FOR_ATTRIBUTE)) return;
+        build();
+        searchHandedOver();
+      };
+      new MutationObserver(handOver).observe(host, { attributeFilter: [SEARCH_FOR_ATTRIBUTE] });
+      handOver(); // handed over before this page's search was set up
+    }
   }
 }
