@@ -32,7 +32,15 @@ document.addEventListener('click', (event) => {
       selection?.removeAllRanges();
       selection?.addRange(range);
     }
-    setTimeout(() => note.remove(), 10000);
+    // A copy that was only slow (a busy machine) says "Copied!" after all: then the note goes.
+    const late = new MutationObserver(() => {
+      if (live.querySelector('.feedback')) note.remove();
+    });
+    late.observe(live, { childList: true });
+    setTimeout(() => {
+      note.remove();
+      late.disconnect();
+    }, 10000);
   }, ${settleMs});
 });
 `;

@@ -174,15 +174,46 @@ for (const viewport of viewports) {
       }
     });
 
+    test('a copy that is only slow takes back the "blocked" note once it says "Copied!"', async ({ page }) => {
+      await page.addInitScript(() => {
+        Object.defineProperty(navigator, 'clipboard', {
+          value: { writeText: () => new Promise<void>((resolve) => setTimeout(resolve, 1500)) },
+        });
+      });
+      await page.goto(sitePath('/errors/task-timed-out/'));
+      const block = page.locator('#insights ~ .expressive-code, #insights ~ * .expressive-code').first();
+      await block.scrollIntoViewIfNeeded();
+      await block.hover();
+      await block.locator('.copy button').click();
+      await expect(block.locator('.lfg-copy-blocked')).toHaveCount(1);
+      await expect(block.locator('.copy [aria-live] .feedback')).toHaveCount(1, { timeout: 10_000 });
+      await expect(block.locator('.lfg-copy-blocked')).toHaveCount(0);
+    });
+
     test('code copy buttons say "Copied!" when the clipboard works', async ({ page, context }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await page.goto(sitePath('/errors/task-timed-out/'));
       const block = page.locator('#insights ~ .expressive-code, #insights ~ * .expressive-code').first();
       await block.scrollIntoViewIfNeeded();
       await block.hover();
+      // "Copied!" shows for 1.5 s and then leaves the page: record it as it comes, so that a slow
+      // poll on a busy machine does not miss it.
+      await block.locator('.copy [aria-live]').evaluate((live) => {
+        const said: string[] = [];
+        (window as unknown as { lfgSaid: string[] }).lfgSaid = said;
+        new MutationObserver(() => {
+          for (const feedback of live.querySelectorAll('.feedback')) said.push(feedback.textContent ?? '');
+        }).observe(live, { childList: true, subtree: true, characterData: true });
+      });
       await block.locator('.copy button').click();
-      await expect(block.locator('.copy [aria-live] .feedback')).toHaveText('Copied!');
-      await expect(block.locator('.lfg-copy-blocked')).toHaveCount(0);
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { lfgSaid: string[] }).lfgSaid), { timeout: 10_000 })
+        .toContain('Copied!');
+      // The button carries the block's code, with its line breaks written as U+007F.
+      const code = (await block.locator('.copy button').getAttribute('data-code'))?.replaceAll('\u007f', '\n');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(code?.length).toBeGreaterThan(20);
+      expect(copied).toBe(code);
       await page.waitForTimeout(900); // past the moment a refusal would be reported
       await expect(block.locator('.lfg-copy-blocked')).toHaveCount(0);
     });
