@@ -121,6 +121,10 @@ const albLambdaTargets: FactSource = {
   title: 'Lambda functions as targets (Elastic Load Balancing, Application Load Balancers)',
   url: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html',
 };
+const cognitoTriggers: FactSource = {
+  title: 'Customizing user pool workflows with Lambda triggers (Amazon Cognito Developer Guide)',
+  url: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html#important-lambda-considerations',
+};
 const apiRequestQuotas: FactSource = {
   title: 'Lambda quotas: Lambda API requests (AWS Lambda Developer Guide)',
   url: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html#api-requests',
@@ -643,6 +647,25 @@ export const facts = {
     mentions: [{ pattern: /\b60 ?(?:seconds|s)\b/, near: /event age|MaximumEventAge/i }],
   },
 
+  // --- Recursive loop detection ----------------------------------------------------------------------
+  'recursion-max-invocations': {
+    value: 16,
+    unit: 'count',
+    text: '16 times',
+    forms: { digits: '16', hops: '16 hops' },
+    statement:
+      'Recursive loop detection stops the next invocation once the same triggering event has invoked a function more than 16 times.',
+    source: {
+      title: 'AWS Lambda now detects and stops recursive loops in Lambda functions (AWS What’s New, 13 Jul 2023)',
+      url: 'https://aws.amazon.com/about-aws/whats-new/2023/07/aws-lambda-detects-recursive-loops-lambda-functions/',
+    },
+    checked,
+    since: '2023-07-13',
+    mentions: [
+      { pattern: /\b(?:16|sixteen) (?:times|hops|invocations|recursive calls|calls)\b/i, near: /recurs|loop|chain/i },
+    ],
+  },
+
   // --- Event source mappings -------------------------------------------------------------------------
   'sqs-max-concurrency': {
     value: 1000,
@@ -885,6 +908,48 @@ export const facts = {
     mentions: [{ pattern: /\b10,?000 ?(?:requests per second|requests a second|RPS)\b/, near: /API Gateway|throttl/i }],
   },
 
+  // --- Amazon Cognito triggers --------------------------------------------------------------------------
+  'cognito-trigger-timeout': {
+    value: 5,
+    unit: 'seconds',
+    text: '5 seconds',
+    forms: { adjective: '5-second', ms: '5,000 ms' },
+    statement:
+      'Amazon Cognito waits 5 seconds for a Lambda trigger to respond and then retries the call; the limit cannot be changed.',
+    source: cognitoTriggers,
+    checked,
+    mentions: [
+      { pattern: /\b5[- ]?(?:seconds|second|s)\b/, near: /Cognito|\btriggers?\b/i },
+      { pattern: /\b5,?000 ?ms\b/, near: /Cognito|\btriggers?\b/i },
+    ],
+  },
+  'cognito-trigger-attempts': {
+    value: 3,
+    unit: 'count',
+    text: '3 attempts',
+    forms: { times: 'three times' },
+    statement:
+      'When a Lambda trigger does not respond in time, Amazon Cognito retries the call and gives up after 3 attempts.',
+    source: cognitoTriggers,
+    checked,
+    mentions: [{ pattern: /\b(?:3|three) (?:attempts|times|tries)\b/i, near: /Cognito|\btriggers?\b/i }],
+  },
+
+  // --- VPC networking ------------------------------------------------------------------------------------
+  'nat-idle-timeout': {
+    value: 350,
+    unit: 'seconds',
+    text: '350 seconds',
+    forms: { adjective: '350-second', short: '350 s' },
+    statement: 'A NAT gateway drops a connection that has been idle for 350 seconds or more.',
+    source: {
+      title: 'Troubleshooting NAT gateways: Internet connection drops after 350 seconds (Amazon VPC User Guide)',
+      url: 'https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-troubleshooting.html#nat-gateway-troubleshooting-timeout',
+    },
+    checked,
+    mentions: [{ pattern: /\b350[- ]?(?:seconds|second|s)\b/, near: /NAT|idle|keep-?alive/i }],
+  },
+
   // --- SDK and CLI defaults ----------------------------------------------------------------------------
   'boto3-legacy-attempts': {
     value: 5,
@@ -897,6 +962,25 @@ export const facts = {
     },
     checked,
     mentions: [{ pattern: /\b(?:5|five) attempts\b/i, near: /boto|botocore|legacy/i }],
+  },
+  'sdk-standard-max-attempts': {
+    value: 3,
+    unit: 'count',
+    text: '3 attempts',
+    forms: { words: 'three attempts' },
+    statement:
+      "In the AWS SDKs' standard and adaptive retry modes a request makes at most 3 attempts by default, the first request included.",
+    source: {
+      title: 'Retry behavior (AWS SDKs and Tools Reference Guide)',
+      url: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html',
+    },
+    checked,
+    mentions: [
+      {
+        pattern: /\b(?:3|three) attempts\b/i,
+        near: /\bSDKs?\b|standard|retry mode|max_?attempts|maxAttempts|boto|botocore|ServiceException/i,
+      },
+    ],
   },
   'sdk-connect-timeout-default': {
     value: 60,
@@ -989,6 +1073,22 @@ export const facts = {
     },
     checked: pricesChecked,
     mentions: [{ pattern: /\b(?:1 August 2025|August 1, 2025|Aug(?:ust)? 2025|2025-08-01)\b/ }],
+  },
+  'provisioned-concurrency-billing-increment': {
+    value: 5,
+    unit: 'minutes',
+    text: '5 minutes',
+    statement:
+      'Provisioned concurrency is billed from the time it is enabled until it is disabled, rounded up to the nearest 5 minutes.',
+    source: pricingPage,
+    checked,
+    mentions: [
+      {
+        pattern: /\b(?:5|five)[- ]?minutes?\b/i,
+        // Provisioned concurrency and a billing word in the same clause (not across table cells).
+        near: /provisioned[- ]concurrency[^.|]*\b(?:bill|round|charg|pric)|\b(?:bill|round|charg|pric)[^.|]*provisioned[- ]concurrency/i,
+      },
+    ],
   },
   'price-requests': {
     value: 0.2,

@@ -72,6 +72,17 @@ describe('fact registry', () => {
     ]);
     expect(ids('The table has 1,000 rows.')).toEqual([]);
     expect(ids('Functions scale by 1,000 execution environments every 10 seconds.')).toEqual(['scaling-rate']);
+    expect(ids('A NAT gateway drops a connection that is idle for 350 seconds.')).toEqual(['nat-idle-timeout']);
+    expect(ids('Cognito retries a trigger that did not answer in 5 seconds.')).toEqual(['cognito-trigger-timeout']);
+    expect(ids('The SDK gives up after three attempts.')).toEqual(['sdk-standard-max-attempts']);
+    expect(ids('After three attempts the event is discarded.')).toEqual([]);
+    expect(ids('Lambda stops the loop once the event has invoked the function 16 times.')).toEqual([
+      'recursion-max-invocations',
+    ]);
+    expect(ids('Provisioned concurrency is billed in steps of 5 minutes.')).toEqual([
+      'provisioned-concurrency-billing-increment',
+    ]);
+    expect(ids('| provisioned concurrency | billed | alarm when errors exceed 1% over 5 minutes |')).toEqual([]);
   });
 
   it('names file and line of a hand-stated value in frontmatter prose and MDX bodies, not in quotes or code', () => {
