@@ -112,3 +112,42 @@ for (const viewport of viewports) {
     }
   });
 }
+
+test.describe('first paint', () => {
+  // The whole-document hold against layout shift applies where sidebars stand beside the content;
+  // a phone's single column paints as it arrives, so a long entry shows its top before it has loaded.
+  for (const viewport of viewports) {
+    const phone = viewport.name === 'phone';
+    test(`at ${viewport.width} px a long entry ${phone ? 'paints while its HTML streams in' : 'paints once its HTML is parsed'}`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
+      const page = await context.newPage();
+      const network = await context.newCDPSession(page);
+      await network.send('Network.enable');
+      await network.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 40,
+        downloadThroughput: 100_000,
+        uploadThroughput: -1,
+      });
+      await page.goto(sitePath('/errors/task-timed-out/'), { waitUntil: 'load' });
+      const { paint, parsed } = await page.evaluate(async () => {
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        // A paint's entry arrives once the frame is presented, which can be after the load event.
+        const first = await new Promise<PerformanceEntry | undefined>((resolve) => {
+          new PerformanceObserver((list) => {
+            const entry = list.getEntriesByName('first-contentful-paint')[0];
+            if (entry) resolve(entry);
+          }).observe({ type: 'paint', buffered: true });
+          setTimeout(() => resolve(undefined), 5000);
+        });
+        return { paint: first?.startTime ?? Number.NaN, parsed: navigation.domInteractive };
+      });
+      const report = `first contentful paint at ${Math.round(paint)} ms, document parsed at ${Math.round(parsed)} ms`;
+      if (phone) expect(paint, report).toBeLessThan(parsed);
+      else expect(paint, report).toBeGreaterThanOrEqual(parsed);
+      await context.close();
+    });
+  }
+});
