@@ -2,6 +2,7 @@ import type { StarlightExpressiveCodeOptions } from '@astrojs/starlight/expressi
 import type { LanguageRegistration } from 'shiki';
 import { cwlInsightsGrammar } from '../insights/grammar.ts';
 import { copyFeedback } from './expressive-code-copy.ts';
+import { offscreenCodeBlocks } from './expressive-code-render.ts';
 
 /**
  * Expressive Code settings, shared by Markdown code fences and the `<Code>` component (which reads
@@ -13,8 +14,9 @@ export const expressiveCode: StarlightExpressiveCodeOptions = {
   // focusable to be read from the keyboard (axe: scrollable-region-focusable), and wrapped code
   // reads better on a phone.
   defaultProps: { wrap: true },
-  // The copy button's missing message when the browser refuses the clipboard.
-  plugins: [copyFeedback()],
+  // The copy button's missing message when the browser refuses the clipboard; no layout for
+  // blocks far from the screen.
+  plugins: [copyFeedback(), offscreenCodeBlocks()],
   shiki: {
     // Our grammar type lists only the fields we set; Shiki's registration type is wider.
     langs: [cwlInsightsGrammar as LanguageRegistration],
