@@ -2,6 +2,7 @@ import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { playgroundIntegration } from '../integrations/playground.ts';
+import { FIRST_SCREEN_ID, renderHoldIntegration } from '../integrations/render-hold.ts';
 import { searchOnDemandIntegration } from '../integrations/search-on-demand.ts';
 import { createGeneratedRouteMatcher, readEntryHeaders } from './routes.ts';
 import { searchRanking } from './search.ts';
@@ -41,12 +42,11 @@ export const integrations = [
           href: withBase('/opensearch.xml', base),
         },
       },
-      // No first paint of a half-parsed page. A slow or chunked response was painted with the
-      // header, the sidebars, the table of contents or a table half built, and the rest then moved
-      // them (the right sidebar jumped 740 px, CLS 0.42; table columns widened as rows arrived).
-      // `#lfg-parsed` names no element, so Chromium holds rendering until the document is parsed
-      // (https://html.spec.whatwg.org/multipage/links.html#link-type-expect); others ignore it.
-      { tag: 'link', attrs: { rel: 'expect', href: '#lfg-parsed', blocking: 'render' } },
+      // No first paint of a half-built page: Chromium paints nothing until the element this names
+      // has been parsed, which renderHoldIntegration places after the page title, or after a table
+      // on the first screen (why, and why not the whole document: src/integrations/render-hold.ts).
+      // https://html.spec.whatwg.org/multipage/links.html#link-type-expect; other browsers ignore it.
+      { tag: 'link', attrs: { rel: 'expect', href: `#${FIRST_SCREEN_ID}`, blocking: 'render' } },
     ],
     plugins: [
       starlightLinksValidator({
@@ -58,6 +58,8 @@ export const integrations = [
   }),
   // After Starlight: finishes pages that embed a playground (CSP hashes, lazy editor styles).
   playgroundIntegration(),
+  // After Starlight: marks where the first paint may happen (render-hold.ts).
+  renderHoldIntegration(),
   // Pagefind's search UI is built when a reader is about to search, not on every load.
   searchOnDemandIntegration(),
   mdx(),

@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type BrowserContext, type CDPSession, expect, type Page, test } from '@playwright/test';
+import { FIRST_SCREEN_MARKER } from '../../src/integrations/render-hold';
 import { sitePath } from './support';
 
 /**
@@ -25,10 +28,9 @@ const pages = [
   '/no-such-page/', // the 404 page
 ];
 const loads = 5;
-const viewports = [
-  { name: 'laptop', width: 1366, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-];
+const laptop = { name: 'laptop', width: 1366, height: 900 };
+const phone = { name: 'phone', width: 390, height: 844 };
+const viewports = [laptop, phone];
 
 /** Runs in every document before its own scripts: records each layout shift with what moved. */
 function recordLayoutShifts() {
@@ -112,3 +114,111 @@ for (const viewport of viewports) {
     }
   });
 }
+
+/**
+ * The render hold (src/integrations/render-hold.ts) waits for the first screen, not for the whole
+ * document: what is painted first must not move when the rest arrives, and a first paint held for
+ * a long page's whole document came 1 to 2 s late in headless Chromium.
+ */
+test.describe('the first paint waits for the first screen, not the whole page', () => {
+  test('on every page, everything on the first screen comes before the mark the first paint waits for', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    await page.goto(sitePath('/sitemap-0.xml'));
+    const paths = await page.evaluate(() =>
+      [...document.querySelectorAll('loc')].map((loc) => new URL(loc.textContent ?? '').pathname),
+    );
+    expect(paths.length).toBeGreaterThan(100);
+    const problems: string[] = [];
+    let marked = 0;
+    for (const path of paths) {
+      await page.setViewportSize(laptop);
+      await page.goto(path, { waitUntil: 'load' });
+      for (const viewport of viewports) {
+        await page.setViewportSize(viewport);
+        const found = await page.evaluate(() => {
+          const link = document.querySelector<HTMLLinkElement>('link[rel="expect"][blocking="render"]');
+          if (!link) return { problem: 'no render hold' };
+          const mark = document.getElementById(decodeURIComponent(new URL(link.href).hash.slice(1)));
+          // Without its mark a page is held until it is parsed: safe, and for a short page no slower.
+          if (!mark) return { problem: '' };
+          const describe = (element: Element) =>
+            `${element.localName}${element.id ? `#${element.id}` : ''}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/)[0]}` : ''}`;
+          const late = [...document.body.querySelectorAll('*')].filter((element) => {
+            if (element.contains(mark) || mark.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING)
+              return false;
+            const box = element.getBoundingClientRect();
+            const style = getComputedStyle(element);
+            return box.height > 0 && box.width > 0 && box.top < innerHeight && style.visibility !== 'hidden';
+          });
+          return {
+            marked: true,
+            problem:
+              late.length > 0
+                ? `shown on the first screen but after the mark: ${late.slice(0, 3).map(describe).join(', ')}`
+                : '',
+          };
+        });
+        if (found.marked && viewport === laptop) marked += 1;
+        if (found.problem) problems.push(`${path} at ${viewport.width} px: ${found.problem}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Every long page is marked: the entries alone are most of the site.
+    expect(marked).toBeGreaterThan(paths.length / 2);
+  });
+
+  /**
+   * Serves `path` from the preview server with its HTML cut in two after `cut`, the rest sent
+   * `pauseMs` later (as a slow or chunked response arrives), and returns when Chromium first painted.
+   */
+  async function firstPaintWithHtmlCut(page: Page, path: string, cut: string, pauseMs: number): Promise<number> {
+    const origin = test.info().project.use.baseURL ?? '';
+    const html = await (await fetch(`${origin}${path}`)).text();
+    const at = html.indexOf(cut) + cut.length;
+    expect(at, `${cut} is in ${path}`).toBeGreaterThanOrEqual(cut.length);
+    const server = createServer(async (request, response) => {
+      if (request.url === path) {
+        response.setHeader('content-type', 'text/html');
+        response.write(html.slice(0, at));
+        setTimeout(() => response.end(html.slice(at)), pauseMs);
+        return;
+      }
+      const upstream = await fetch(`${origin}${request.url}`);
+      response.setHeader('content-type', upstream.headers.get('content-type') ?? 'application/octet-stream');
+      response.end(Buffer.from(await upstream.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'load' });
+      // The first paint may come a frame after the load event.
+      return await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            new PerformanceObserver((list) => {
+              const paint = list.getEntriesByName('first-contentful-paint')[0];
+              if (paint) resolve(paint.startTime);
+            }).observe({ type: 'paint', buffered: true });
+            setTimeout(() => resolve(Number.POSITIVE_INFINITY), 5000);
+          }),
+      );
+    } finally {
+      server.close();
+    }
+  }
+
+  test('a long entry page is painted once its first screen has arrived, before the rest', async ({ page }) => {
+    const pauseMs = 3000;
+    const paint = await firstPaintWithHtmlCut(page, sitePath('/errors/task-timed-out/'), FIRST_SCREEN_MARKER, pauseMs);
+    expect(paint).toBeLessThan(pauseMs);
+  });
+
+  test('a table on the first screen is not painted until it has arrived whole', async ({ page }) => {
+    const pauseMs = 1500;
+    const paint = await firstPaintWithHtmlCut(page, sitePath('/playground/'), '</tr>', pauseMs);
+    expect(paint).toBeGreaterThanOrEqual(pauseMs);
+    expect(paint).toBeLessThan(Number.POSITIVE_INFINITY);
+  });
+});
