@@ -118,7 +118,7 @@ for (const viewport of viewports) {
 /**
  * The render hold (src/integrations/render-hold.ts) waits for the first screen, not for the whole
  * document: what is painted first must not move when the rest arrives, and a first paint held for
- * a long page's whole document came 1 to 2 s late in headless Chromium.
+ * a long page's whole document waits for all of it to be parsed, styled and laid out.
  */
 test.describe('the first paint waits for the first screen, not the whole page', () => {
   test('on every page, everything on the first screen comes before the mark the first paint waits for', async ({
