@@ -284,6 +284,8 @@ test.describe('a flood of output', () => {
         when: [] as number[],
         runAt: 0,
         handled: 0,
+        /** The longest main-thread task after Run: a page the flood froze has one as long as the freeze. */
+        longestTask: 0,
       };
       (window as unknown as { inputs: typeof state }).inputs = state;
       document.addEventListener('keydown', () => state.handled++, true);
@@ -302,7 +304,14 @@ test.describe('a flood of output', () => {
           if (flood) state.when.push(Math.round(entry.startTime - state.runAt));
         }
       }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
-      return PerformanceObserver.supportedEntryTypes.includes('event');
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (state.runAt > 0 && entry.startTime >= state.runAt)
+            state.longestTask = Math.max(state.longestTask, entry.duration);
+        }
+      }).observe({ type: 'longtask', buffered: true });
+      const types = PerformanceObserver.supportedEntryTypes;
+      return types.includes('event') && types.includes('longtask');
     });
     expect(supported).toBe(true);
     const press = async () => {
@@ -329,11 +338,22 @@ test.describe('a flood of output', () => {
       () =>
         (
           window as unknown as {
-            inputs: { delays: { idle: number[]; flood: number[] }; when: number[]; handled: number };
+            inputs: {
+              delays: { idle: number[]; flood: number[] };
+              when: number[];
+              handled: number;
+              longestTask: number;
+            };
           }
         ).inputs,
     );
-    expect(inputs.handled).toBeGreaterThan(45);
+    // Whatever else the machine runs, the page's main thread never stops for long during the flood.
+    expect(inputs.longestTask, 'the longest main-thread task after Run (ms)').toBeLessThan(250);
+    // 40 presses before Run and 5 after; the rest landed while the flood ran. When the machine was
+    // so busy that the test itself got no press in during the 3-second run (seen once in a full
+    // run), the long-task bound above is what shows the page kept answering.
+    if (inputs.handled <= 45)
+      test.info().annotations.push({ type: 'note', description: 'no key press landed during the run' });
     const machine = Math.min(150, Math.max(0, ...inputs.delays.idle));
     const report = `idle delays: ${inputs.delays.idle.map(Math.round).join(', ')}; flood delays: ${inputs.delays.flood.map(Math.round).join(', ')} at ${inputs.when.join(', ')} ms after Run`;
     // A page the flood froze keeps every press waiting for the freeze, so it fails both bounds; one
