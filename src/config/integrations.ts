@@ -43,8 +43,8 @@ export const integrations = [
         },
       },
       // No first paint of a half-built page: Chromium paints nothing until the element this names
-      // has been parsed, which renderHoldIntegration places after the page title, or after a table
-      // on the first screen (why, and why not the whole document: src/integrations/render-hold.ts).
+      // has been parsed, which renderHoldIntegration places after the content block in which the
+      // first screen ends (why, and why not the whole document: src/integrations/render-hold.ts).
       // https://html.spec.whatwg.org/multipage/links.html#link-type-expect; other browsers ignore it.
       { tag: 'link', attrs: { rel: 'expect', href: `#${FIRST_SCREEN_ID}`, blocking: 'render' } },
     ],

@@ -11,9 +11,10 @@
  *
  * Register `playgroundIntegration()` in the site's integrations, after Starlight.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rewriteBuiltPages } from './built-pages.ts';
 import { addInlineScriptHashes, insertSiteCsp } from './csp.ts';
 
 /** A stylesheet that styles Monaco: the editor's own class names are its signature. */
@@ -34,19 +35,17 @@ export function playgroundIntegration() {
     hooks: {
       'astro:build:done': async ({ dir }: { dir: URL }) => {
         const root = fileURLToPath(dir);
-        const files = await readdir(root, { recursive: true });
         const lazyCss = new Set<string>();
-        for (const file of files.filter((name) => name.endsWith('.css'))) {
+        for (const file of (await readdir(root, { recursive: true })).filter((name) => name.endsWith('.css'))) {
           if (isEditorStylesheet(await readFile(join(root, file), 'utf8'))) lazyCss.add(file.split('/').pop() ?? file);
         }
         const isLazy = (href: string) => lazyCss.has(href.split('/').pop() ?? href);
-        for (const file of files.filter((name) => name.endsWith('.html'))) {
-          const path = join(root, file);
-          const html = await readFile(path, 'utf8');
-          // Every other page gets the site's policy; playground pages carry their own already.
-          const finished = html.includes('<lfg-playground') ? dropEditorStylesheets(html, isLazy) : insertSiteCsp(html);
-          await writeFile(path, await addInlineScriptHashes(finished));
-        }
+        // Every other page gets the site's policy; playground pages carry their own already.
+        await rewriteBuiltPages(root, (html) =>
+          addInlineScriptHashes(
+            html.includes('<lfg-playground') ? dropEditorStylesheets(html, isLazy) : insertSiteCsp(html),
+          ),
+        );
       },
     },
   };

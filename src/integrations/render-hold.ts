@@ -18,10 +18,9 @@
  * connection the difference is the time the rest of the HTML takes to arrive. A page of about a
  * screen, and any page under `astro dev`, has no marker and is held until it is parsed.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
+import { rewriteBuiltPages } from './built-pages.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -34,8 +33,9 @@ export const FIRST_SCREEN_MARKER = `<template id="${FIRST_SCREEN_ID}"></template
 
 /**
  * How much of a page's content (characters of HTML in the blocks of Starlight's
- * `.sl-markdown-content`, scripts and styles left out) its first screen holds at most, at 1366 × 900 or 390 × 844. An entry's
- * first screen (summary, "Fix first", facts, the first messages) is 2,000 to 3,500 characters.
+ * `.sl-markdown-content`, scripts and styles left out) its first screen holds at most, at
+ * 1366 × 900 or 390 × 844. An entry's first screen (summary, "Fix first", facts, the first
+ * messages) is 2,000 to 3,500 characters.
  * tests/e2e/layout-shift.spec.ts checks every page against its real first screen at both sizes.
  */
 export const FIRST_SCREEN_HTML = 4000;
@@ -58,9 +58,9 @@ function findContent(node: Node): Element | undefined {
 
 /**
  * Places the first-screen marker in one built page: after the first top-level block of its
- * content that ends FIRST_SCREEN_HTML or more characters into it, not counting scripts and styles. Pages with less content than
- * that, pages without Starlight's content (redirects) and pages already marked are returned
- * unchanged.
+ * content that ends FIRST_SCREEN_HTML or more characters into it, not counting scripts and
+ * styles. Pages with less content than that, pages without Starlight's content (redirects) and
+ * pages already marked are returned unchanged.
  */
 export function markFirstScreen(html: string): string {
   if (html.includes(`id="${FIRST_SCREEN_ID}"`)) return html;
@@ -84,14 +84,7 @@ export function renderHoldIntegration() {
     name: 'lfg-render-hold',
     hooks: {
       'astro:build:done': async ({ dir }: { dir: URL }) => {
-        const root = fileURLToPath(dir);
-        const files = (await readdir(root, { recursive: true })).filter((name) => name.endsWith('.html'));
-        for (const file of files) {
-          const path = join(root, file);
-          const html = await readFile(path, 'utf8');
-          const marked = markFirstScreen(html);
-          if (marked !== html) await writeFile(path, marked);
-        }
+        await rewriteBuiltPages(fileURLToPath(dir), markFirstScreen);
       },
     },
   };
