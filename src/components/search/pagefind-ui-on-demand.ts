@@ -55,6 +55,9 @@ export class PagefindUI {
     });
     // Opened another way (a script, a future shortcut): build then.
     if (dialog) new MutationObserver(() => dialog.open && build()).observe(dialog, { attributeFilter: ['open'] });
+    // Opened before this was set up: Starlight sets up its search when the page goes idle, and a page
+    // now paints (and enables the search button) before it has all arrived, so a reader can be first.
+    if (dialog?.open) build();
     if (host) {
       const handOver = () => {
         if (!host.hasAttribute(SEARCH_FOR_ATTRIBUTE)) return;
