@@ -25,6 +25,9 @@ export const integrations = [
     components: {
       // Titles break inside identifiers at dots and camel-case words, never with a hyphen.
       PageTitle: './src/components/PageTitle.astro',
+      // The same tables of contents with a cheaper current-section tracker (src/components/toc/toc-element.ts).
+      TableOfContents: './src/components/toc/TableOfContents.astro',
+      MobileTableOfContents: './src/components/toc/MobileTableOfContents.astro',
     },
     pagination: true,
     // Entries rank first for the names they answer to (see search.ts).

@@ -161,8 +161,7 @@ for (const viewport of viewports) {
     test('the table of contents unfolds the section it jumps to', async ({ page }) => {
       await page.goto(sitePath(longest));
       // On a phone the table of contents is behind "On this page".
-      const toc =
-        viewport.name === 'phone' ? page.locator('mobile-starlight-toc') : page.locator('starlight-toc').first();
+      const toc = viewport.name === 'phone' ? page.locator('lfg-mobile-toc') : page.locator('lfg-toc');
       if (viewport.name === 'phone') await toc.locator('summary').click();
       await toc.getByRole('link', { name: 'Try the fix' }).click();
       await expect(page).toHaveURL(/#playground$/);
