@@ -23,6 +23,10 @@ import type { LogSource, RunRequest, RunResponse } from './messages';
 import { formatBytes, formatUsd, insightsPrice, isBelowCent, scanCostUsd } from './pricing';
 import { binColumn, chartLayout, explainEmpty, isRegion, numericColumns, splitLogGroups } from './view';
 
+/** Identifies what the highlight shows: the query, and the span of the problem it marks. */
+const paintKey = (query: string, problem: Diagnostic | undefined): string =>
+  `${problem ? `${problem.start}-${problem.end}` : ''}:${query}`;
+
 /** Validation waits for a pause in typing, so messages do not flicker under the reader's fingers. */
 const validateDelayMs = 250;
 /** Query parameters a template may use; the others are hidden for it. */
@@ -40,6 +44,8 @@ class InsightsBuilder extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #problem: Diagnostic | undefined;
   #announced = '';
+  /** What the highlight shows (see #paint), so an unchanged query is not drawn again. */
+  #painted: string | undefined;
   #runs = 0;
   #worker: Worker | undefined;
   #pending: ((response: RunResponse) => void) | undefined;
@@ -61,6 +67,8 @@ class InsightsBuilder extends HTMLElement {
       problems,
       consoleLink,
     ];
+    // The server drew the first goal's query, which has no problem to mark.
+    if (highlight.textContent === `${query.value}\n`) this.#painted = paintKey(query.value, undefined);
     for (const node of this.querySelectorAll<HTMLElement>('[data-iq-nojs]')) node.hidden = true;
     for (const node of this.querySelectorAll<HTMLElement>('[data-iq-js]')) node.hidden = false;
 
@@ -231,13 +239,17 @@ class InsightsBuilder extends HTMLElement {
   }
 
   #setQuery(text: string) {
-    this.#query.value = text;
+    // Only when it differs: on load the server has already put the first goal's query there.
+    if (this.#query.value !== text) this.#query.value = text;
     this.#problem = undefined;
     clearTimeout(this.#timer);
     this.#validate();
   }
 
   #paint() {
+    const painted = paintKey(this.#query.value, this.#problem);
+    if (painted === this.#painted) return;
+    this.#painted = painted;
     renderSegments(this.#highlight, highlightQuery(this.#query.value, this.#problem));
   }
 
