@@ -6,10 +6,15 @@
 
 import { commandSpellings, functionAliases, functionCatalogue } from './catalogue.ts';
 
-/** Longest first, so that an alternation never stops at a shorter name's prefix. */
+/**
+ * Longest first, so that an alternation never stops at a shorter name's prefix; then in code-unit
+ * order (the names are ASCII). Not localeCompare: this module reaches the Insights builder's bundle
+ * through the library's index, and a first localeCompare loads the browser's collation data, 20 ms
+ * of that page's start on a laptop.
+ */
 const alternation = (names: readonly string[]): string =>
   [...new Set(names)]
-    .sort((x, y) => y.length - x.length || x.localeCompare(y))
+    .sort((x, y) => y.length - x.length || (x < y ? -1 : x > y ? 1 : 0))
     .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|');
 
