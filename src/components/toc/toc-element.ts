@@ -31,7 +31,12 @@ class SectionTracker {
       document.addEventListener('toggle', schedule, { capture: true });
     }
     this.listeners.add({ ids, notify });
-    this.schedule();
+    // Until the first reading the title is current. Reading now (even scrollY) would lay out a page
+    // that is still arriving, so the first reading waits for the load event, or for the scroll to
+    // an anchor or a restored position if that comes first.
+    notify(0);
+    if (document.readyState === 'complete') this.schedule();
+    else window.addEventListener('load', () => this.schedule(), { once: true });
   }
 
   private schedule(): void {
