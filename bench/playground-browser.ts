@@ -112,7 +112,7 @@ export async function measurePlayground(origin: string, executablePath: string):
     const coldContext = await browser.newContext();
     const coldPage = await coldContext.newPage();
     await coldPage.goto(`${origin}${PAGE}`, { waitUntil: 'domcontentloaded' });
-    await coldPage.waitForSelector('lfg-playground .lfg-pg-controls:not([hidden])');
+    await coldPage.waitForSelector('lfg-playground:defined');
     figures.runWithoutPrewarmToFirstOutputMs = await timeClick(coldPage, 'run', 'output');
     await coldContext.close();
 

@@ -236,3 +236,33 @@ test('edited code with a type error is checked before it runs, in the open edito
   await expect(output(page)).toContainText('fixed', { timeout: 15_000 });
   await expect(page.locator('.lfg-pg-diagnostics-summary')).toHaveText(/found no problems/);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('both sides of the code show, with their titles, and no control that would do nothing', async ({ page }) => {
+    await page.goto(sitePath('/playground/outbound-timeout/'));
+    const root = playground(page);
+    await expect(root.locator('.lfg-pg-panel')).toHaveCount(2);
+    for (const panel of await root.locator('.lfg-pg-panel').all()) {
+      await expect(panel).toBeVisible();
+      await expect(panel.locator('.lfg-pg-panel-title')).toBeVisible();
+    }
+    await expect(root.getByRole('tab')).toHaveCount(0);
+    await expect(root.getByRole('button', { name: 'Run' })).toBeHidden();
+  });
+});
+
+test('with JavaScript the first paint already has the tabs, the first side alone and the controls', async ({
+  page,
+}) => {
+  // Served without its module scripts, the page shows what the first paint shows: the element's
+  // start then changes nothing on screen.
+  await page.route('**/*.js', (route) => route.abort());
+  await page.goto(sitePath('/playground/outbound-timeout/'));
+  const root = playground(page);
+  await expect(root.getByRole('tab')).toHaveCount(2);
+  await expect(root.locator('.lfg-pg-panel[data-side="before"]')).toBeVisible();
+  await expect(root.locator('.lfg-pg-panel[data-side="after"]')).toBeHidden();
+  await expect(root.getByRole('button', { name: 'Run' })).toBeVisible();
+});

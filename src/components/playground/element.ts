@@ -231,7 +231,6 @@ class Playground extends HTMLElement {
     this.#runAnywayButton = must(this, '[data-action="run-anyway"]');
 
     this.#setUpTabs();
-    must<HTMLElement>(this, '.lfg-pg-controls').hidden = false;
     this.#framedBy = foreignFramer();
     if (this.#framedBy !== undefined) {
       this.#refuseFramedRuns();
