@@ -89,6 +89,31 @@ for (const viewport of viewports) {
       await expect(queryBox(page)).toBeInViewport();
     });
 
+    test('which entry a query came from is fetched only for a hand-off, carries nothing of the query, and its loss costs only the entry name', async ({
+      page,
+    }) => {
+      const requested: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('origins.json')) requested.push(request.url());
+      });
+      await open(page);
+      await page.waitForLoadState('networkidle');
+      expect(requested).toEqual([]);
+
+      const query = 'fields @message | filter @message like /secret-token/';
+      await page.goto(`${builder}?q=${encodeURIComponent(query)}&from=task-timed-out`);
+      await expect(page.locator('[data-iq-origin]')).toContainText(/^Loaded from .+ \(edited since\)\./);
+      expect(requested).toHaveLength(1);
+      expect(new URL(requested[0] ?? '').search).toBe('');
+
+      // Unreachable: the query still lands, focused, with the note a link without `from` gets.
+      await page.route('**/origins.json', (route) => route.abort());
+      await page.goto(`${builder}?q=${encodeURIComponent(query)}&from=task-timed-out`);
+      await expect(page.locator('[data-iq-origin]')).toHaveText(/^Loaded from the link you followed\./);
+      await expect(queryBox(page)).toBeFocused();
+      await expect(queryBox(page)).toHaveValue(query);
+    });
+
     test('a query that returns nothing says which filter removed every event', async ({ page }) => {
       await open(page);
       await runOwn(

@@ -20,12 +20,27 @@ import { element, renderChart, renderProblems, renderSegments, renderTable } fro
 import { highlightQuery } from './highlight';
 import { findOrigin, type QueryOrigin } from './links';
 import type { LogSource, RunRequest, RunResponse } from './messages';
-import { formatBytes, formatUsd, insightsPrice, isBelowCent, scanCostUsd } from './pricing';
+import { formatBytes, formatUsd, isBelowCent, scanCostUsd } from './pricing';
 import { binColumn, chartLayout, explainEmpty, isRegion, numericColumns, splitLogGroups } from './view';
 
 /** Identifies what the highlight shows: the query, and the span of the problem it marks. */
 const paintKey = (query: string, problem: Diagnostic | undefined): string =>
   `${problem ? `${problem.start}-${problem.end}` : ''}:${query}`;
+
+/**
+ * The entries' queries (see origins.json.ts), or none when the file cannot be had within two
+ * seconds: the note then says only that the query came from a link.
+ */
+async function fetchOrigins(url: string | undefined): Promise<QueryOrigin[]> {
+  if (!url) return [];
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    const origins: unknown = response.ok ? await response.json() : [];
+    return Array.isArray(origins) ? (origins as QueryOrigin[]) : [];
+  } catch {
+    return [];
+  }
+}
 
 /** Validation waits for a pause in typing, so messages do not flicker under the reader's fingers. */
 const validateDelayMs = 250;
@@ -111,7 +126,7 @@ class InsightsBuilder extends HTMLElement {
       if (own) own.checked = true;
       this.#showParameters(undefined);
       this.#setQuery(fromUrl);
-      this.#showHandOff(fromUrl, params.get('from'));
+      void this.#showHandOff(fromUrl, params.get('from'));
     } else {
       this.#applyTemplate();
     }
@@ -121,17 +136,13 @@ class InsightsBuilder extends HTMLElement {
 
   /**
    * A query handed over by a link lands in view: the editor is scrolled to and focused, and a note
-   * above it says where it came from, with a link back to that entry's queries.
+   * above it says where it came from, with a link back to that entry's queries. What the entries'
+   * queries are is a file of its own (origins.json.ts), fetched only here: in the page it was a
+   * third of every visit's download. The note is written before the scroll, so nothing moves after.
    */
-  #showHandOff(query: string, from: string | null) {
+  async #showHandOff(query: string, from: string | null) {
     const note = this.querySelector<HTMLElement>('[data-iq-origin]');
-    const data = document.querySelector('script[data-iq-origins]')?.textContent;
-    let origins: QueryOrigin[] = [];
-    try {
-      origins = data ? (JSON.parse(data) as QueryOrigin[]) : [];
-    } catch {
-      origins = [];
-    }
+    const origins = await fetchOrigins(this.dataset.originsUrl);
     const found = findOrigin(origins, query, from);
     if (note) {
       if (found) {
@@ -496,15 +507,18 @@ class InsightsBuilder extends HTMLElement {
   }
 
   #showCost(target: HTMLElement, bytes: number, label: string) {
-    const usd = scanCostUsd(bytes);
     target.replaceChildren();
+    // The list price, from the page (src/data/pricing.ts): without it there is no cost to state.
+    const perGb = Number(this.dataset.pricePerGb);
+    if (!(perGb > 0)) return;
+    const usd = scanCostUsd(bytes, perGb);
     const lines = [
       `In CloudWatch, a query over ${formatBytes(bytes)} of logs (the size of ${label}) would cost about ` +
         `${formatUsd(usd)}${isBelowCent(usd) ? ' (less than a cent)' : ''}: ${formatBytes(bytes)} × ` +
-        `${formatUsd(insightsPrice.perGbScanned)} per GB scanned.`,
+        `${formatUsd(perGb)} per GB scanned.`,
       'The console charges for every log event in the selected log groups and time range, whatever the query ' +
         'filters out, so the real figure depends on how much your function logs over the range you choose: ' +
-        `100 GB scanned costs ${formatUsd(scanCostUsd(100e9))}.`,
+        `100 GB scanned costs ${formatUsd(scanCostUsd(100e9, perGb))}.`,
     ];
     for (const line of lines) {
       const p = document.createElement('p');

@@ -1,13 +1,15 @@
-import { insightsPrice } from '../../data/pricing';
-
-export { insightsPrice };
+/**
+ * Money and sizes for the builder's cost lines. The price itself is `insightsPrice` in
+ * src/data/pricing.ts (from the registry of facts); the page hands it to the element as an
+ * attribute, so the builder's script does not carry the whole registry (9 KB gzip) for one number.
+ */
 
 /** Bytes in the GB AWS bills by. */
 const BYTES_PER_GB = 1e9;
 
-/** The query charge for scanning `bytes` at the us-east-1 list price, in US dollars. */
-export function scanCostUsd(bytes: number): number {
-  return (Math.max(0, bytes) / BYTES_PER_GB) * insightsPrice.perGbScanned;
+/** The query charge for scanning `bytes` at `perGbScanned` US dollars per GB, in US dollars. */
+export function scanCostUsd(bytes: number, perGbScanned: number): number {
+  return (Math.max(0, bytes) / BYTES_PER_GB) * perGbScanned;
 }
 
 /** A byte count for people: `812 B`, `1.2 kB`, `3.4 MB`, `1.1 GB` (powers of 1,000). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { insightsPrice } from '../../data/pricing';
 import { generateSampleLogs, getTemplate, parseLambdaLogs, parseQuery, type Query, runQuery } from '../../insights';
 import { builderUrl, entryBuilderUrl, findOrigin, type QueryOrigin, queryFingerprint } from './links';
 import { formatBytes, formatUsd, isBelowCent, scanCostUsd } from './pricing';
@@ -127,17 +128,17 @@ describe('helpers', () => {
   });
 
   it('prices bytes at $0.005 per 10^9 bytes', () => {
-    expect(scanCostUsd(1e9)).toBeCloseTo(0.005, 12);
-    expect(scanCostUsd(250e9)).toBeCloseTo(1.25, 12);
-    expect(scanCostUsd(-5)).toBe(0);
-    expect(formatUsd(scanCostUsd(1_234_567))).toBe('$0.0000062');
+    expect(scanCostUsd(1e9, insightsPrice.perGbScanned)).toBeCloseTo(0.005, 12);
+    expect(scanCostUsd(250e9, insightsPrice.perGbScanned)).toBeCloseTo(1.25, 12);
+    expect(scanCostUsd(-5, insightsPrice.perGbScanned)).toBe(0);
+    expect(formatUsd(scanCostUsd(1_234_567, insightsPrice.perGbScanned))).toBe('$0.0000062');
     expect(formatUsd(1.25)).toBe('$1.25');
     expect(formatBytes(1_234_567)).toBe('1.2 MB');
   });
 
   it('formats money in plain decimals, never in exponent notation', () => {
     expect(formatUsd(1.5e-7)).toBe('$0.00000015');
-    expect(formatUsd(scanCostUsd(30_000))).toBe('$0.00000015');
+    expect(formatUsd(scanCostUsd(30_000, insightsPrice.perGbScanned))).toBe('$0.00000015');
     expect(formatUsd(0.005)).toBe('$0.005');
     expect(formatUsd(0.0099)).toBe('$0.0099');
     expect(formatUsd(0.009999)).toBe('$0.01');
