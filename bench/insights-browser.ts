@@ -50,7 +50,7 @@ export async function measureInsightsInBrowser(
   try {
     const page = await browser.newPage();
     await page.goto(`${origin}/insights/`);
-    await page.getByRole('button', { name: 'Run query' }).waitFor();
+    await page.locator('lfg-insights:defined').waitFor({ state: 'attached' });
     await page.evaluate(
       ([text, query]) => {
         const set = (selector: string, value: string) => {

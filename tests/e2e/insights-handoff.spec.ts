@@ -18,7 +18,7 @@ const runStatus = (page: Page) => page.locator('[data-iq-run-status]');
 
 async function open(page: Page) {
   await page.goto(builder);
-  await expect(page.getByRole('button', { name: 'Run query' })).toBeVisible();
+  await expect(page.locator('lfg-insights:defined')).toBeAttached();
 }
 
 async function runOwn(page: Page, query: string) {

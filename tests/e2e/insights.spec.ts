@@ -9,8 +9,21 @@ const base = sitePath('/');
 
 async function open(page: Page, path = builder) {
   await page.goto(path);
-  // The element reveals the Run section once it has connected.
-  await expect(page.getByRole('button', { name: 'Run query' })).toBeVisible();
+  // The page shows the Run section from its first frame; the element's script arrives after it.
+  await expect(page.locator('lfg-insights:defined')).toBeAttached();
+}
+
+/** Holds back the builder's script (fetched after the first paint) until the returned function is called. */
+async function holdBuilderScript(page: Page, outcome: 'continue' | 'abort' = 'continue') {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/builder(\.[\w-]+)?\.(js|ts)(\?.*)?$/, async (route) => {
+    await released;
+    await (outcome === 'abort' ? route.abort() : route.continue());
+  });
+  return release;
 }
 
 const queryBox = (page: Page) => page.getByRole('textbox', { name: 'Query (editable)' });
@@ -289,6 +302,33 @@ test.describe('the Logs Insights query builder', () => {
     await expect(page.getByRole('table').locator('tbody tr').first()).toContainText('Task timed out');
     await expect(page.getByRole('link', { name: /Open in CloudWatch Logs Insights/ })).toBeVisible();
   });
+});
+
+test('a query typed before the builder’s script arrives is kept, checked and runs', async ({ page }) => {
+  const release = await holdBuilderScript(page);
+  await page.goto(builder);
+  await queryBox(page).fill('fields @message | filter @message like /Task timed out/ | limit 1');
+  release();
+  await expect(page.locator('lfg-insights:defined')).toBeAttached();
+  await expect(queryBox(page)).toHaveValue('fields @message | filter @message like /Task timed out/ | limit 1');
+  await expect(page.getByText('You have edited it')).toBeVisible();
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(runStatus(page)).toHaveText(/^1 row: /);
+  // A query typed with a mistake gets its problem listed as soon as the script is there.
+  const second = await page.context().newPage();
+  const releaseSecond = await holdBuilderScript(second);
+  await second.goto(builder);
+  await queryBox(second).fill('fields @message | sort @timestamp dsc');
+  releaseSecond();
+  await expect(second.locator('[data-iq-problems]')).not.toBeEmpty();
+  await expect(queryBox(second)).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('if the builder’s script cannot load, the page says so where a run would report', async ({ page }) => {
+  const release = await holdBuilderScript(page, 'abort');
+  await page.goto(builder);
+  release();
+  await expect(runStatus(page)).toHaveText('The builder’s script did not load, so Run does nothing: reload the page.');
 });
 
 test("without JavaScript, the first goal's query is readable and the console link opens it", async ({ browser }) => {

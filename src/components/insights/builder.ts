@@ -127,6 +127,11 @@ class InsightsBuilder extends HTMLElement {
       this.#showParameters(undefined);
       this.#setQuery(fromUrl);
       void this.#showHandOff(fromUrl, params.get('from'));
+    } else if (query.value !== query.defaultValue) {
+      // Typed before this script arrived, or put back by the browser on going back: kept as it is.
+      this.#showParameters(this.#template);
+      this.#setEdited(true);
+      this.#validate();
     } else {
       this.#applyTemplate();
     }
