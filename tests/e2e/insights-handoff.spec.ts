@@ -27,6 +27,14 @@ async function runOwn(page: Page, query: string) {
   await expect(runStatus(page)).not.toHaveText(/^(Running…)?$/);
 }
 
+/** The first code block after the heading `#anchor`, scrolled into view and hovered (its copy button shows on hover). */
+async function codeBlockAfter(page: Page, anchor: string) {
+  const block = page.locator(`#${anchor} ~ .expressive-code, #${anchor} ~ * .expressive-code`).first();
+  await block.scrollIntoViewIfNeeded();
+  await block.hover();
+  return block;
+}
+
 /** No element may make the page scroll sideways. */
 async function expectNoHorizontalScroll(page: Page) {
   const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
@@ -185,9 +193,7 @@ for (const viewport of viewports) {
         for (const details of document.querySelectorAll('details')) details.open = true;
       });
       for (const anchor of ['insights', 'alarm-1', 'runbook']) {
-        const block = page.locator(`#${anchor} ~ .expressive-code, #${anchor} ~ * .expressive-code`).first();
-        await block.scrollIntoViewIfNeeded();
-        await block.hover();
+        const block = await codeBlockAfter(page, anchor);
         await block.locator('.copy button').click();
         const note = block.locator('.lfg-copy-blocked');
         await expect(note).toHaveText(copyBlockedMessage, { timeout: 10_000 });
@@ -206,9 +212,7 @@ for (const viewport of viewports) {
         });
       });
       await page.goto(sitePath('/errors/task-timed-out/'));
-      const block = page.locator('#insights ~ .expressive-code, #insights ~ * .expressive-code').first();
-      await block.scrollIntoViewIfNeeded();
-      await block.hover();
+      const block = await codeBlockAfter(page, 'insights');
       await block.locator('.copy button').click();
       await expect(block.locator('.lfg-copy-blocked')).toHaveCount(1);
       await expect(block.locator('.copy [aria-live] .feedback')).toHaveCount(1, { timeout: 10_000 });
@@ -218,9 +222,7 @@ for (const viewport of viewports) {
     test('code copy buttons say "Copied!" when the clipboard works', async ({ page, context }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await page.goto(sitePath('/errors/task-timed-out/'));
-      const block = page.locator('#insights ~ .expressive-code, #insights ~ * .expressive-code').first();
-      await block.scrollIntoViewIfNeeded();
-      await block.hover();
+      const block = await codeBlockAfter(page, 'insights');
       // "Copied!" shows for 1.5 s and then leaves the page: record it as it comes, so that a slow
       // poll on a busy machine does not miss it.
       await block.locator('.copy [aria-live]').evaluate((live) => {
