@@ -71,6 +71,13 @@ const prefixes = {
   apiGatewayTimestamp: /^\s{0,8}[A-Z][a-z]{2} [A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d UTC \d{4} : /,
   /** `aws logs tail` puts the stream name after the timestamp: `2024/03/04/[$LATEST]0123abcd`. */
   logStream: /^\d{4}\/\d\d\/\d\d\/\[[^\]\s]{1,64}\][0-9a-zA-Z]{0,64}\s{1,8}/,
+  /**
+   * `sam logs` puts it before the timestamp (`<stream> <ISO timestamp> <message>`, CWPrettyPrintFormatter
+   * in aws-sam-cli's samcli/lib/observability/cw_logs/cw_log_formatters.py).
+   */
+  logStreamFirst: new RegExp(
+    `^\\s{0,8}\\d{4}\\/\\d\\d\\/\\d\\d\\/\\[[^\\]\\s]{1,64}\\][0-9a-zA-Z]{0,64}\\s{1,8}(?=${isoTimestamp}\\s)`,
+  ),
   /** The request id (or `undefined`, printed before any invocation) after a timestamp. */
   requestId: new RegExp(`^(${uuid}|undefined)\\s{1,8}`),
   /** The level Node's console methods print after the request id. */
@@ -207,9 +214,12 @@ export function unwrapLine(raw: string): UnwrappedLine {
     body = body.slice(row[0].length).replace(/\s*\|[^|]*\|?\s*$|\s*\|\s*$/, '');
     startsRecord = true;
   }
+  strip(prefixes.logStreamFirst);
   if (strip(prefixes.timestamp) ?? strip(prefixes.apiGatewayTimestamp)) {
     startsRecord = true;
     strip(prefixes.logStream);
+    // The tool's timestamp (console, `aws logs tail`, `sam logs`) is followed by the runtime's own.
+    strip(prefixes.timestamp);
     const id = strip(prefixes.requestId);
     if (id) {
       if (id[1] !== 'undefined') requestId = id[1];
