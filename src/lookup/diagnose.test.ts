@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexEntry, loadFixtureMessages, loadValidEntries } from '../../tests/unit/support/lookup';
+import { indexEntry, loadFixtureMessages, loadIndex, loadValidEntries } from '../../tests/unit/support/lookup';
 import { combineContributions, repeatFactor } from './diagnose';
 import { compileIndex, diagnose, limits, normaliseLine, parsePaste, unescapeJson } from './index';
 import { buildLiteralScan, extractPrefilter, passesPrefilter } from './literals';
@@ -30,6 +30,7 @@ describe('the shapes people paste', () => {
       'aws logs tail output',
       `2024-03-04T17:22:38.033000+00:00 2024/03/04/[$LATEST]0a1b2c3d4e5f 2024-03-04T17:22:38.033Z ${requestId} ${timeout}`,
     ],
+    ['sam logs output', `2024/03/04/[$LATEST]0a1b2c3d4e5f 2024-03-04T17:22:38.033000 ${requestId} ${timeout}`],
     [
       'filter-log-events text output',
       `EVENTS\t3801\t1709572958040\t2024/03/04/[$LATEST]0a1b\t2024-03-04T17:22:38.033Z ${requestId} ${timeout}\n\t1709572958033`.replace(
@@ -91,6 +92,37 @@ describe('the shapes people paste', () => {
     });
   });
 
+  it.each([
+    ['a CloudWatch console row', (ts: string, message: string) => `2024-03-04T18:22:38.033+01:00\t${ts} ${message}`],
+    [
+      'aws logs tail output',
+      (ts: string, message: string) => `2024-03-04T17:22:38.033000+00:00 2024/03/04/[$LATEST]0a1b2c ${ts} ${message}`,
+    ],
+    [
+      'sam logs output',
+      (ts: string, message: string) => `2024/03/04/[$LATEST]0a1b2c 2024-03-04T17:22:38.033000 ${ts} ${message}`,
+    ],
+  ])(
+    'reads each event of %s as a record of its own, with the request id after the runtime timestamp',
+    (_shape, wrap) => {
+      const other = '11111111-2222-4333-8444-555555555555';
+      const text = [
+        wrap('2024-03-04T17:22:38.033Z', `${requestId}\tERROR\tfirst`),
+        '    at handler (/var/task/index.js:1:1)',
+        wrap('2024-03-04T17:22:39.033Z', `${other}\tINFO\tsecond`),
+        wrap(
+          '2024-03-04T17:22:40.033Z',
+          'INIT_REPORT Init Duration: 1.00 ms\tPhase: init\tStatus: error\tError Type: Runtime.Unknown',
+        ),
+      ].join('\n');
+      const records = parsePaste(text).records;
+      expect(records.map((record) => record.lines.length)).toEqual([2, 1, 1]);
+      expect(records.map((record) => record.requestId)).toEqual([requestId, other, undefined]);
+      expect(records[0]?.text).toBe('first\n    at handler (/var/task/index.js:1:1)');
+      expect(records[2]?.text.startsWith('INIT_REPORT')).toBe(true);
+    },
+  );
+
   it('gives lines without an id the request their START opened', () => {
     const other = '11111111-2222-4333-8444-555555555555';
     const text = [
@@ -113,6 +145,33 @@ describe('the shapes people paste', () => {
     );
     const { matches } = diagnose('{"errorMessage": "Invalid base64: \\"{\\"test\\":\\"yes\\"}\\""}', index);
     expect(matches[0]?.id).toBe('invalid-base64');
+  });
+});
+
+describe('a failed init and its cause', () => {
+  const catalogue = loadIndex();
+  const initReport = 'INIT_REPORT Init Duration: 1670.77 ms\tPhase: init\tStatus: error\tError Type: Runtime.Unknown';
+  const importError = "[ERROR] Runtime.ImportModuleError: Unable to import module 'app': No module named 'daily'";
+  const scoreOf = (text: string, id: string) =>
+    diagnose(text, catalogue).matches.find((match) => match.id === id)?.score;
+
+  it('puts the cause first when the paste shows why init failed, and keeps the init report below it', () => {
+    const text = [importError, 'Traceback (most recent call last):', initReport, importError, initReport].join('\n');
+    const { matches } = diagnose(text, catalogue);
+    expect(matches[0]?.id).toBe('import-module-error');
+    const init = matches.find((match) => match.id === 'init-phase-error');
+    expect(init?.score).toBeLessThanOrEqual(3);
+    expect(init?.reasons.at(-1)).toMatch(/what made init fail/);
+  });
+
+  it('leaves the init report its full weight when nothing in the paste says why', () => {
+    expect(diagnose(initReport, catalogue).matches[0]?.id).toBe('init-phase-error');
+    expect(scoreOf(initReport, 'init-phase-error')).toBeGreaterThan(3);
+  });
+
+  it('does not count an error logged inside an invocation as the cause of a failed init', () => {
+    const inside = `2024-03-04T17:22:38.033Z\t${requestId}\tERROR\t${importError.replace('[ERROR] ', '')}`;
+    expect(scoreOf([initReport, inside].join('\n'), 'init-phase-error')).toBeGreaterThan(3);
   });
 });
 

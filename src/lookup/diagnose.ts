@@ -24,6 +24,8 @@ interface CompiledPattern {
   prefilter: Prefilter | undefined;
   /** How much a match counts: 2 for a bare word, up to 6 for a long specific message. */
   weight: number;
+  /** Says how an error surfaced, not what it was: steps aside for another entry's match in the same event. */
+  wrapper: boolean;
 }
 
 /** An index made ready for matching: regexes compiled once, prefilters extracted, error types mapped. */
@@ -63,7 +65,7 @@ export function compileIndex(index: ErrorIndex): CompiledIndex {
   const errorTypes = new Map<string, number[]>();
   let textSearch: TextSearch | undefined;
   entries.forEach((entry, position) => {
-    for (const { source, flags } of entry.patterns ?? []) {
+    for (const { source, flags, wrapper } of entry.patterns ?? []) {
       try {
         const regex = new RegExp(source, (flags ?? '').replace(/[gy]/g, ''));
         patterns.push({
@@ -72,6 +74,7 @@ export function compileIndex(index: ErrorIndex): CompiledIndex {
           regex,
           prefilter: extractPrefilter(source, flags),
           weight: patternWeight(source),
+          wrapper: wrapper === true,
         });
       } catch (error) {
         problems.push(`Entry "${entry.id}": pattern /${source}/ does not compile (${(error as Error).message}).`);
@@ -257,6 +260,8 @@ class EntryTally {
   /** Named evidence that no other entry shares. */
   ownName = false;
   textScore = 0;
+  /** The most this entry may score, when another entry explains its evidence (see explainInitReports). */
+  ceiling = Number.POSITIVE_INFINITY;
 
   add(key: string, weight: number, reason: (count: number) => string): void {
     const item = this.items.get(key);
@@ -283,7 +288,10 @@ class EntryTally {
   }
 
   score(): number {
-    return combineContributions([...this.items.values()].map((item) => item.weight * repeatFactor(item.records)));
+    const score = combineContributions(
+      [...this.items.values()].map((item) => item.weight * repeatFactor(item.records)),
+    );
+    return Math.min(score, this.ceiling);
   }
 }
 
@@ -559,18 +567,30 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex,
     // One scan of the record for every pattern's literals; then only the patterns whose literal occurs run.
     const passes = matchable === '' ? undefined : compiledIndex.scan(matchable);
     const candidates = matchable === '' ? [] : passes ? patterns : compiledIndex.unfiltered;
+    const hits: { pattern: CompiledPattern; match: RegExpExecArray }[] = [];
     for (let i = 0; i < candidates.length; i++) {
       const pattern = candidates[i] as CompiledPattern;
       if (passes && !passes(i)) continue;
       const match = pattern.regex.exec(matchable);
-      if (!match) continue;
+      if (match) hits.push({ pattern, match });
+    }
+    // Entries whose match here is a wrapper (an unhandled rejection, a Step Functions `Lambda.`
+    // error) around an error another entry recognises in the same event: that entry is the cause,
+    // and the wrapper's match (and its name, below) counts only as a consequence.
+    const wrappedEntries = new Set<number>();
+    for (const { pattern } of hits)
+      if (pattern.wrapper && hits.some((other) => !other.pattern.wrapper && other.pattern.entry !== pattern.entry))
+        wrappedEntries.add(pattern.entry);
+    for (const { pattern, match } of hits) {
+      const wrapped = pattern.wrapper && wrappedEntries.has(pattern.entry);
       const entryTally = tally(pattern.entry);
       entryTally.exact = true;
       entryTally.problem = true;
       entryTally.add(
-        `pattern:${pattern.source}`,
-        pattern.weight,
-        (count) => `Pattern /${describePattern(pattern.source)}/ matched ${plural(count, 'log event')}.`,
+        `${wrapped ? 'wrapped' : 'pattern'}:${pattern.source}`,
+        wrapped ? Math.min(pattern.weight, weights.consequence) : pattern.weight,
+        (count) =>
+          `Pattern /${describePattern(pattern.source)}/ matched ${plural(count, 'log event')}${wrapped ? ', around an error another entry explains' : ''}.`,
       );
       entryTally.addLine(lineAt(record, match.index + (text.length - matchable.length)));
       entryTally.addValues(match.groups);
@@ -584,6 +604,7 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex,
         (genericErrorTypes.has(name) ? weights.genericErrorType : weights.errorType) / Math.max(ownerIds.length, 1);
       const others = ownerIds.length - 1;
       for (const owner of ownerIds) {
+        if (wrappedEntries.has(owner.entry)) continue;
         const entryTally = tally(owner.entry);
         entryTally.named = true;
         if (others === 0 && !genericErrorTypes.has(name)) entryTally.ownName = true;
@@ -635,6 +656,8 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex,
     });
     report = { ...summary, signals };
   }
+
+  explainInitReports(tallies, initErrorEntry, entries, paste.records);
 
   // The text tier: what a reader typed or a fragment of a message, when nothing above caught it,
   // or to order entries tied on a name they share. Never on Lambda's own log lines alone.
@@ -718,6 +741,36 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex,
     diagnosis.confident = first;
   if (report) diagnosis.report = report;
   return diagnosis;
+}
+
+/**
+ * A failed INIT_REPORT is Lambda's record that init failed, not why. When the paste also shows why,
+ * in a log event outside any invocation (where init's own errors are logged) that an entry about
+ * the init phase recognises (an import error, a missing handler, a syntax error), that entry is the
+ * answer: the init-failure entry keeps its place in the list but scores no more than a consequence.
+ */
+function explainInitReports(
+  tallies: ReadonlyMap<number, EntryTally>,
+  initErrorEntry: number | undefined,
+  entries: readonly IndexEntry[],
+  records: readonly LogRecord[],
+): void {
+  const initTally = initErrorEntry === undefined ? undefined : tallies.get(initErrorEntry);
+  if (!initTally) return;
+  const outsideInvocations = (position: number) => {
+    const record = records[position];
+    return record !== undefined && (record.requestId === undefined || record.beforeInvocation === true);
+  };
+  const explained = [...tallies].some(
+    ([position, other]) =>
+      position !== initErrorEntry &&
+      other.problem &&
+      entries[position]?.phase === 'init' &&
+      [...other.records].some(outsideInvocations),
+  );
+  if (!explained) return;
+  initTally.ceiling = weights.consequence;
+  initTally.add('init:explained', 0, () => 'The paste also shows what made init fail: see the entry ranked above.');
 }
 
 /**

@@ -55,6 +55,12 @@ export const patternSchema = z
       .string()
       .regex(/^[imsu]*$/, 'may only contain the flags i, m, s and u')
       .default(''),
+    /**
+     * The match says how an error surfaced (an unhandled rejection, a Step Functions `Lambda.`
+     * error), not what it was. When another entry's pattern matches the same log event, that entry
+     * is the cause and this match counts only as its consequence.
+     */
+    wrapper: z.boolean().optional(),
   })
   .superRefine((pattern, ctx) => {
     try {
