@@ -25,7 +25,7 @@ export function toIndexEntry(entry: ErrorEntry, location: IndexLocation): IndexE
     phase: entry.phase,
     runtimes: [...entry.runtimes],
     errorTypes: getEntryErrorTypes(entry),
-    patterns: entry.patterns.map(({ source, flags, wrapper }) => ({ source, flags, ...(wrapper ? { wrapper } : {}) })),
+    patterns: entry.patterns.map(({ source, flags, yields }) => ({ source, flags, ...(yields ? { yields } : {}) })),
     messages: entry.messages.map(({ text, runtime, source, errorType }) =>
       errorType ? { text, runtime, source, errorType } : { text, runtime, source },
     ),

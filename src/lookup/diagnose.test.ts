@@ -148,6 +148,44 @@ describe('the shapes people paste', () => {
   });
 });
 
+describe('a general form yields to the entry that names the problem', () => {
+  const general = entry(
+    'general',
+    ['is not authorized to perform: (?<action>[\\w-]+:\\w+)'],
+    ['AccessDeniedException'],
+  );
+  const yielding: ErrorIndex = {
+    version: 1,
+    entries: [
+      { ...general, patterns: general.patterns.map((pattern) => ({ ...pattern, yields: true })) },
+      entry('layers', ['not authorized to perform: lambda:GetLayerVersion']),
+    ],
+  };
+  const denied = (action: string) =>
+    `AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ${action}`;
+
+  it('ranks the precise entry first when both match one log event, and keeps the general one below', () => {
+    const { matches } = diagnose(denied('lambda:GetLayerVersion'), yielding);
+    expect(matches.map((match) => match.id)).toEqual(['layers', 'general']);
+    expect(matches[1]?.score).toBeLessThanOrEqual(3);
+    expect(matches[1]?.reasons[0]).toMatch(/another entry’s pattern names the problem more precisely/);
+  });
+
+  it('keeps its full weight when nothing more precise matched, or only in another log event', () => {
+    const alone = diagnose(denied('s3:GetObject'), yielding).matches;
+    expect(alone.map((match) => match.id)).toEqual(['general']);
+    expect(alone[0]?.score).toBeGreaterThan(3);
+    const apart = diagnose(
+      [
+        `2024-03-04T17:22:38.033Z\t${requestId}\tERROR\t${denied('s3:GetObject')}`,
+        `2024-03-04T17:22:39.033Z\t${requestId}\tERROR\tnot authorized to perform: lambda:GetLayerVersion`,
+      ].join('\n'),
+      yielding,
+    ).matches;
+    expect(apart.find((match) => match.id === 'general')?.score).toBeGreaterThan(3);
+  });
+});
+
 describe('a failed init and its cause', () => {
   const catalogue = loadIndex();
   const initReport = 'INIT_REPORT Init Duration: 1670.77 ms\tPhase: init\tStatus: error\tError Type: Runtime.Unknown';

@@ -24,8 +24,8 @@ interface CompiledPattern {
   prefilter: Prefilter | undefined;
   /** How much a match counts: 2 for a bare word, up to 6 for a long specific message. */
   weight: number;
-  /** Says how an error surfaced, not what it was: steps aside for another entry's match in the same event. */
-  wrapper: boolean;
+  /** A general form (a wrapper, a bare denial): steps aside for another entry's match in the same event. */
+  yields: boolean;
 }
 
 /** An index made ready for matching: regexes compiled once, prefilters extracted, error types mapped. */
@@ -65,7 +65,7 @@ export function compileIndex(index: ErrorIndex): CompiledIndex {
   const errorTypes = new Map<string, number[]>();
   let textSearch: TextSearch | undefined;
   entries.forEach((entry, position) => {
-    for (const { source, flags, wrapper } of entry.patterns ?? []) {
+    for (const { source, flags, yields } of entry.patterns ?? []) {
       try {
         const regex = new RegExp(source, (flags ?? '').replace(/[gy]/g, ''));
         patterns.push({
@@ -74,7 +74,7 @@ export function compileIndex(index: ErrorIndex): CompiledIndex {
           regex,
           prefilter: extractPrefilter(source, flags),
           weight: patternWeight(source),
-          wrapper: wrapper === true,
+          yields: yields === true,
         });
       } catch (error) {
         problems.push(`Entry "${entry.id}": pattern /${source}/ does not compile (${(error as Error).message}).`);
@@ -574,23 +574,24 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex,
       const match = pattern.regex.exec(matchable);
       if (match) hits.push({ pattern, match });
     }
-    // Entries whose match here is a wrapper (an unhandled rejection, a Step Functions `Lambda.`
-    // error) around an error another entry recognises in the same event: that entry is the cause,
-    // and the wrapper's match (and its name, below) counts only as a consequence.
-    const wrappedEntries = new Set<number>();
+    // Entries whose match here is a general form (an unhandled rejection around its reason, a bare
+    // "is not authorized to perform") in an event that another entry's pattern explains more
+    // precisely: that entry is the answer, and the general match (and its names, below) counts
+    // only as a consequence.
+    const yieldingEntries = new Set<number>();
     for (const { pattern } of hits)
-      if (pattern.wrapper && hits.some((other) => !other.pattern.wrapper && other.pattern.entry !== pattern.entry))
-        wrappedEntries.add(pattern.entry);
+      if (pattern.yields && hits.some((other) => !other.pattern.yields && other.pattern.entry !== pattern.entry))
+        yieldingEntries.add(pattern.entry);
     for (const { pattern, match } of hits) {
-      const wrapped = pattern.wrapper && wrappedEntries.has(pattern.entry);
+      const yielded = pattern.yields && yieldingEntries.has(pattern.entry);
       const entryTally = tally(pattern.entry);
       entryTally.exact = true;
       entryTally.problem = true;
       entryTally.add(
-        `${wrapped ? 'wrapped' : 'pattern'}:${pattern.source}`,
-        wrapped ? Math.min(pattern.weight, weights.consequence) : pattern.weight,
+        `${yielded ? 'yielded' : 'pattern'}:${pattern.source}`,
+        yielded ? Math.min(pattern.weight, weights.consequence) : pattern.weight,
         (count) =>
-          `Pattern /${describePattern(pattern.source)}/ matched ${plural(count, 'log event')}${wrapped ? ', around an error another entry explains' : ''}.`,
+          `Pattern /${describePattern(pattern.source)}/ matched ${plural(count, 'log event')}${yielded ? ', in which another entry’s pattern names the problem more precisely' : ''}.`,
       );
       entryTally.addLine(lineAt(record, match.index + (text.length - matchable.length)));
       entryTally.addValues(match.groups);
@@ -604,7 +605,7 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex,
         (genericErrorTypes.has(name) ? weights.genericErrorType : weights.errorType) / Math.max(ownerIds.length, 1);
       const others = ownerIds.length - 1;
       for (const owner of ownerIds) {
-        if (wrappedEntries.has(owner.entry)) continue;
+        if (yieldingEntries.has(owner.entry)) continue;
         const entryTally = tally(owner.entry);
         entryTally.named = true;
         if (others === 0 && !genericErrorTypes.has(name)) entryTally.ownName = true;

@@ -14,8 +14,8 @@ export const indexPatternSchema = z.object({
   source: z.string().min(1),
   /** JavaScript flags, a subset of `imsu` (never `g` or `y`). */
   flags: z.string().regex(/^[imsu]*$/),
-  /** True when the match says how an error surfaced, not what it was: it steps aside for another entry's match in the same log event. */
-  wrapper: z.boolean().optional(),
+  /** True for a general form (a wrapper, a bare denial): it steps aside for another entry's match in the same log event. */
+  yields: z.boolean().optional(),
 });
 
 /** One message quoted verbatim by the entry. */

@@ -56,11 +56,12 @@ export const patternSchema = z
       .regex(/^[imsu]*$/, 'may only contain the flags i, m, s and u')
       .default(''),
     /**
-     * The match says how an error surfaced (an unhandled rejection, a Step Functions `Lambda.`
-     * error), not what it was. When another entry's pattern matches the same log event, that entry
-     * is the cause and this match counts only as its consequence.
+     * The match is a general form: a wrapper that says how an error surfaced (an unhandled
+     * rejection around its reason) or a bare denial (`is not authorized to perform`). When another
+     * entry's pattern matches the same log event, that entry names the problem more precisely:
+     * it is the answer, and this match counts only as its consequence.
      */
-    wrapper: z.boolean().optional(),
+    yields: z.boolean().optional(),
   })
   .superRefine((pattern, ctx) => {
     try {
