@@ -61,6 +61,8 @@ export interface ParsedPaste {
 
 const uuid = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const isoTimestamp = String.raw`\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:[.,]\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?`;
+/** A Lambda log stream's name: `2024/03/04/[$LATEST]0123abcd`. */
+const logStreamName = String.raw`\d{4}\/\d\d\/\d\d\/\[[^\]\s]{1,64}\][0-9a-zA-Z]{0,64}`;
 
 const prefixes = {
   /** `aws logs filter-log-events --output text`: EVENTS, event id, ingestion time, stream, message, timestamp. */
@@ -69,15 +71,13 @@ const prefixes = {
   timestamp: new RegExp(`^\\s{0,8}(?:\\u25B6\\s{0,4})?${isoTimestamp}\\s{1,8}`),
   /** API Gateway's test-invoke and execution logs: `Wed Nov 02 10:19:35 UTC 2022 : `. */
   apiGatewayTimestamp: /^\s{0,8}[A-Z][a-z]{2} [A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d UTC \d{4} : /,
-  /** `aws logs tail` puts the stream name after the timestamp: `2024/03/04/[$LATEST]0123abcd`. */
-  logStream: /^\d{4}\/\d\d\/\d\d\/\[[^\]\s]{1,64}\][0-9a-zA-Z]{0,64}\s{1,8}/,
+  /** `aws logs tail` puts the stream name after the timestamp. */
+  logStream: new RegExp(`^${logStreamName}\\s{1,8}`),
   /**
    * `sam logs` puts it before the timestamp (`<stream> <ISO timestamp> <message>`, CWPrettyPrintFormatter
    * in aws-sam-cli's samcli/lib/observability/cw_logs/cw_log_formatters.py).
    */
-  logStreamFirst: new RegExp(
-    `^\\s{0,8}\\d{4}\\/\\d\\d\\/\\d\\d\\/\\[[^\\]\\s]{1,64}\\][0-9a-zA-Z]{0,64}\\s{1,8}(?=${isoTimestamp}\\s)`,
-  ),
+  logStreamFirst: new RegExp(`^\\s{0,8}${logStreamName}\\s{1,8}(?=${isoTimestamp}\\s)`),
   /** The request id (or `undefined`, printed before any invocation) after a timestamp. */
   requestId: new RegExp(`^(${uuid}|undefined)\\s{1,8}`),
   /** The level Node's console methods print after the request id. */
