@@ -171,6 +171,22 @@ describe('a general form yields to the entry that names the problem', () => {
     expect(matches[1]?.reasons[0]).toMatch(/another entry’s pattern names the problem more precisely/);
   });
 
+  it('also yields to an entry the same event names, by an error type the general entry does not answer to', () => {
+    const withName: ErrorIndex = {
+      ...yielding,
+      entries: [...yielding.entries, entry('kms', ['^$never'], ['KMSAccessDeniedException'])],
+    };
+    const text =
+      '{"errorType": "KMSAccessDeniedException", "errorMessage": "User: x is not authorized to perform: kms:Decrypt"}';
+    const { matches } = diagnose(text, withName);
+    expect(matches.map((match) => match.id)).toEqual(['kms', 'general']);
+    expect(matches[1]?.reasons[0]).toMatch(/KMSAccessDeniedException names the problem more precisely/);
+    // Its own name (AccessDeniedException, which it answers to) does not count against it.
+    const own = diagnose(denied('kms:Decrypt'), withName).matches;
+    expect(own[0]?.id).toBe('general');
+    expect(own[0]?.score).toBeGreaterThan(3);
+  });
+
   it('keeps its full weight when nothing more precise matched, or only in another log event', () => {
     const alone = diagnose(denied('s3:GetObject'), yielding).matches;
     expect(alone.map((match) => match.id)).toEqual(['general']);

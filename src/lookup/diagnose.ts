@@ -574,16 +574,33 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex,
       const match = pattern.regex.exec(matchable);
       if (match) hits.push({ pattern, match });
     }
+    const names = [...findRecordNames(text, compiledIndex)].map(([name, index]) => {
+      const owners = ownersOf(name, compiledIndex.names);
+      return {
+        name,
+        index,
+        owners: owners.length > 0 ? owners : (compiledIndex.errorTypes.get(name) ?? []).map((entry) => ({ entry })),
+      };
+    });
     // Entries whose match here is a general form (an unhandled rejection around its reason, a bare
-    // "is not authorized to perform") in an event that another entry's pattern explains more
-    // precisely: that entry is the answer, and the general match (and its names, below) counts
-    // only as a consequence.
-    const yieldingEntries = new Set<number>();
-    for (const { pattern } of hits)
-      if (pattern.yields && hits.some((other) => !other.pattern.yields && other.pattern.entry !== pattern.entry))
-        yieldingEntries.add(pattern.entry);
+    // "is not authorized to perform", a stack frame in the handler) in an event that another entry
+    // names more precisely, by a pattern or by a name of its own that is not a catch-all: that
+    // entry is the answer, and the general match (and its names, below) counts only as a consequence.
+    const yieldingEntries = new Map<number, string>();
+    for (const { pattern } of hits) {
+      if (!pattern.yields || yieldingEntries.has(pattern.entry)) continue;
+      const general = pattern.entry;
+      const precise = hits.some((other) => !other.pattern.yields && other.pattern.entry !== general);
+      // A name the general entry answers to as well points to it, not away from it.
+      const preciseName = names.find(
+        ({ name, owners }) =>
+          !genericErrorTypes.has(name) && owners.length > 0 && !owners.some((owner) => owner.entry === general),
+      );
+      if (precise) yieldingEntries.set(general, 'another entry’s pattern names the problem more precisely');
+      else if (preciseName) yieldingEntries.set(general, `${preciseName.name} names the problem more precisely`);
+    }
     for (const { pattern, match } of hits) {
-      const yielded = pattern.yields && yieldingEntries.has(pattern.entry);
+      const yielded = pattern.yields ? yieldingEntries.get(pattern.entry) : undefined;
       const entryTally = tally(pattern.entry);
       entryTally.exact = true;
       entryTally.problem = true;
@@ -591,16 +608,13 @@ export function diagnoseParsed(paste: ParsedPaste, compiledIndex: CompiledIndex,
         `${yielded ? 'yielded' : 'pattern'}:${pattern.source}`,
         yielded ? Math.min(pattern.weight, weights.consequence) : pattern.weight,
         (count) =>
-          `Pattern /${describePattern(pattern.source)}/ matched ${plural(count, 'log event')}${yielded ? ', in which another entry’s pattern names the problem more precisely' : ''}.`,
+          `Pattern /${describePattern(pattern.source)}/ matched ${plural(count, 'log event')}${yielded ? `, in which ${yielded}` : ''}.`,
       );
       entryTally.addLine(lineAt(record, match.index + (text.length - matchable.length)));
       entryTally.addValues(match.groups);
       entryTally.addRecord(position, record.requestId);
     }
-    for (const [name, index] of findRecordNames(text, compiledIndex)) {
-      const owners = ownersOf(name, compiledIndex.names);
-      const ownerIds =
-        owners.length > 0 ? owners : (compiledIndex.errorTypes.get(name) ?? []).map((entry) => ({ entry }));
+    for (const { name, index, owners: ownerIds } of names) {
       const weight =
         (genericErrorTypes.has(name) ? weights.genericErrorType : weights.errorType) / Math.max(ownerIds.length, 1);
       const others = ownerIds.length - 1;
